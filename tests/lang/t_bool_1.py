@@ -1,0 +1,10 @@
+# bool is an int subclass; and/or return operands; not; bool() of values
+print(True + True, True * 10, False - 1, True / 2, True // 1, -True, ~True)
+print(isinstance(True, int), type(True).__name__, True == 1, False == 0, True is not False)
+print(1 and 2, 0 and 2, 1 or 2, 0 or 2, None or "x", "" or [] or 0, [] and 1)
+print(not 0, not 1, not "", not "a", not [], not None, not not 3)
+print(bool(0), bool(0.0), bool(""), bool([]), bool({}), bool(()), bool(None), bool(range(0)))
+print(bool(1), bool(-1), bool(0.1), bool(" "), bool([0]), bool({0: 0}), bool((None,)), bool(range(1)))
+print(str(True), repr(False), f"{True}", f"{True:d}", f"{False!r}", int(True), float(True))
+print(sum([True, True, False, True]), max(True, 0), sorted([True, False, True]))
+print(True & False, True | False, True ^ True, type(True & True).__name__, type(True + 0).__name__)
