@@ -676,7 +676,7 @@ static void put_type_char(FmtBuf *err, uint32_t t) {
   if (t > 32 && t < 128)
     fmt_buf_printf(err, "'%c'", (char)t);
   else
-    fmt_buf_printf(err, "'\\x%x'", (unsigned)t);
+    fmt_buf_printf(err, "'\\x%x'", t == FMT_TYPE_NUL ? 0u : (unsigned)t);
 }
 
 /* Reads a run of (Unicode) decimal digits; returns how many were read, or -1
@@ -697,7 +697,7 @@ static int64_t read_number(const char *s, size_t n, size_t *pos, int64_t *value)
 }
 
 static FmtStatus check_grouping_type(const FmtSpec *o, FmtBuf *err) {
-  switch (o->type) {
+  switch (o->type == FMT_TYPE_NUL ? 0 : o->type) {
   case 'd':
   case 'e':
   case 'f':
@@ -719,6 +719,12 @@ static FmtStatus check_grouping_type(const FmtSpec *o, FmtBuf *err) {
   put_type_char(err, o->type);
   if (err) fmt_buf_putc(err, '.');
   return FMT_VALUE_ERROR;
+}
+
+static FmtStatus unknown_code(FmtBuf *err, uint32_t type, const char *type_name) {
+  fail(err, FMT_VALUE_ERROR, "Unknown format code ");
+  put_type_char(err, type);
+  return fail(err, FMT_VALUE_ERROR, " for object of type '%.200s'", type_name);
 }
 
 FmtStatus fmt_spec_parse(const char *s, size_t n, const char *type_name, FmtSpec *o, FmtBuf *err) {
@@ -755,7 +761,8 @@ FmtStatus fmt_spec_parse(const char *s, size_t n, const char *type_name, FmtSpec
     if (got == 0) return fail(err, FMT_VALUE_ERROR, "Format specifier missing precision");
   }
   if (pos < n) {
-    o->type = fmt_utf8_next(s, n, &pos);
+    o->type = s[pos] == '\0' ? FMT_TYPE_NUL : fmt_utf8_next(s, n, &pos);
+    pos += o->type == FMT_TYPE_NUL;
     if (pos < n) {
       fail(err, FMT_VALUE_ERROR, "Invalid format specifier '");
       if (err) fmt_buf_append(err, s, n);
@@ -764,12 +771,6 @@ FmtStatus fmt_spec_parse(const char *s, size_t n, const char *type_name, FmtSpec
   }
   if (o->grouping) return check_grouping_type(o, err);
   return FMT_OK;
-}
-
-static FmtStatus unknown_code(FmtBuf *err, uint32_t type, const char *type_name) {
-  fail(err, FMT_VALUE_ERROR, "Unknown format code ");
-  put_type_char(err, type);
-  return fail(err, FMT_VALUE_ERROR, " for object of type '%.200s'", type_name);
 }
 
 static FmtStatus check_size(int64_t v) {
@@ -933,6 +934,7 @@ static FmtStatus apply_float(FmtBuf *out, double x, const FmtSpec *spec, const c
   bool add_dot_0 = false, percent = false;
   switch (spec->type) {
   case 0:
+  case FMT_TYPE_NUL: /* CPython's float reads a literal NUL type as "none" */
     add_dot_0 = true;
     type = prec < 0 ? 'r' : 'g';
     break;
@@ -1466,7 +1468,7 @@ FmtStatus fmt_printf_parse(const char *f, size_t n, size_t *pos, FmtPrintfSpec *
   }
   FmtStatus st = printf_flags_width(f, n, &i, sp, err);
   if (st) return st;
-  while (i < n && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) i++;
+  if (i < n && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) i++; /* one C length modifier */
   if (i >= n) return fail(err, FMT_VALUE_ERROR, "incomplete format");
   size_t at = i;
   uint32_t c = fmt_utf8_next(f, n, &i);
@@ -1506,11 +1508,40 @@ static FmtStatus printf_check_sizes(const FmtPrintfSpec *sp, FmtBuf *err) {
   return FMT_OK;
 }
 
+/* Appends an integer's digits with precision, sign, prefix and padding. */
+static void printf_digits(FmtBuf *out, const FmtPrintfSpec *sp, bool negative, const char *prefix,
+                          const char *digits, size_t nd) {
+  FmtBuf body = FMT_BUF_INIT;
+  if (sp->precision > (int64_t)nd) buf_fill(&body, '0', (size_t)sp->precision - nd);
+  fmt_buf_append(&body, digits, nd);
+  printf_pad(out, sp, printf_sign(negative, sp), sp->alt ? prefix : NULL, body.data, body.len,
+             body.len);
+  fmt_buf_free(&body);
+}
+
+/* %d of a float formats int(x), which may exceed int64: "%.0f" of the
+ * truncated value gives its exact decimal digits. */
+static FmtStatus printf_float_as_int(FmtBuf *out, double x, const FmtPrintfSpec *sp, FmtBuf *err) {
+  if (isnan(x)) return fail(err, FMT_VALUE_ERROR, "cannot convert float NaN to integer");
+  if (isinf(x)) return fail(err, FMT_OVERFLOW_ERROR, "cannot convert float infinity to integer");
+  double t = trunc(x);
+  FmtBuf digits = FMT_BUF_INIT;
+  fmt_buf_printf(&digits, "%.0f", fabs(t));
+  printf_digits(out, sp, t < 0, NULL, digits.data, digits.len);
+  fmt_buf_free(&digits);
+  return FMT_OK;
+}
+
 FmtStatus fmt_printf_float(FmtBuf *out, double x, const FmtPrintfSpec *sp, FmtBuf *err) {
-  if (!strchr("eEfFgG", sp->conv) || sp->conv == 0)
+  if (sp->conv == 'c') return fail(err, FMT_TYPE_ERROR, "%%c requires int or char");
+  if (sp->conv == 'o' || sp->conv == 'x' || sp->conv == 'X')
+    return fail(err, FMT_TYPE_ERROR, "%%%c format: an integer is required, not float", sp->conv);
+  bool as_int = sp->conv == 'd' || sp->conv == 'i' || sp->conv == 'u';
+  if (!as_int && (sp->conv == 0 || !strchr("eEfFgG", sp->conv)))
     return fail(err, FMT_TYPE_ERROR, "unsupported conversion '%c' for a float", sp->conv);
-  if (sp->precision > INT_MAX) return fail(err, FMT_VALUE_ERROR, "precision too big");
+  if (!as_int && sp->precision > INT_MAX) return fail(err, FMT_VALUE_ERROR, "precision too big");
   if (printf_check_sizes(sp, err)) return FMT_MEMORY_ERROR;
+  if (as_int) return printf_float_as_int(out, x, sp, err);
   int64_t prec = sp->precision < 0 ? 6 : sp->precision;
   FmtBuf body = FMT_BUF_INIT;
   bool neg = float_body(&body, x, sp->conv, prec, false, sp->alt, false);
@@ -1525,11 +1556,11 @@ FmtStatus fmt_printf_int(FmtBuf *out, int64_t v, const FmtPrintfSpec *sp, FmtBuf
   switch (sp->conv) {
   case 'd':
   case 'i':
-  case 'u': break;
+  case 'u':
+  case 'c': break;
   case 'o': base = 8, prefix = "0o"; break;
   case 'x': base = 16, prefix = "0x"; break;
   case 'X': base = 16, prefix = "0X"; break;
-  case 'c': break;
   default:
     if (sp->conv && strchr("eEfFgG", sp->conv)) return fmt_printf_float(out, (double)v, sp, err);
     return fail(err, FMT_TYPE_ERROR, "unsupported conversion '%c' for an int", sp->conv);
@@ -1546,12 +1577,7 @@ FmtStatus fmt_printf_int(FmtBuf *out, int64_t v, const FmtPrintfSpec *sp, FmtBuf
   }
   char digits[FMT_INT_BASE_SIZE];
   size_t nd = magnitude_digits(magnitude(v), base, sp->conv == 'X', digits);
-  FmtBuf body = FMT_BUF_INIT;
-  if (sp->precision > (int64_t)nd) buf_fill(&body, '0', (size_t)sp->precision - nd);
-  fmt_buf_append(&body, digits, nd);
-  printf_pad(out, sp, printf_sign(v < 0, sp), sp->alt ? prefix : NULL, body.data, body.len,
-             body.len);
-  fmt_buf_free(&body);
+  printf_digits(out, sp, v < 0, prefix, digits, nd);
   return FMT_OK;
 }
 

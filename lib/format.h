@@ -108,6 +108,10 @@ typedef struct {
   uint32_t type;     /* presentation type code point, 0 when not given */
 } FmtSpec;
 
+/* FmtSpec.type for a literal NUL type character, which CPython's float
+ * accepts as "no type" while int and str reject it. */
+#define FMT_TYPE_NUL 0x110000u
+
 /* Parses a spec as CPython does; type_name ("int", "float", "str", ...) only
  * appears in the "Invalid format specifier" message. */
 FmtStatus fmt_spec_parse(const char *spec, size_t n, const char *type_name, FmtSpec *out,
@@ -178,7 +182,8 @@ FmtStatus fmt_printf_parse(const char *fmt, size_t n, size_t *pos, FmtPrintfSpec
                            FmtBuf *err);
 /* Appends an int under d i u o x X c (and e E f F g G via float). */
 FmtStatus fmt_printf_int(FmtBuf *out, int64_t v, const FmtPrintfSpec *spec, FmtBuf *err);
-/* Appends a float under e E f F g G. */
+/* Appends a float under e E f F g G, or d i u as int(x) (exact, any size);
+ * o x X c give CPython's TypeError. */
 FmtStatus fmt_printf_float(FmtBuf *out, double x, const FmtPrintfSpec *spec, FmtBuf *err);
 /* Appends already-converted text (%s %r %a) with width and precision applied. */
 void fmt_printf_str(FmtBuf *out, const char *s, size_t n, const FmtPrintfSpec *spec);
