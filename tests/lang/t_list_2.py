@@ -13,4 +13,4 @@ print(nums, sorted(nums) is nums, sorted([]), sorted((3, 1, 2)), sorted("cab"), 
 stable = [(1, "x"), (0, "y"), (1, "a"), (0, "b")]
 stable.sort(key=lambda t: t[0], reverse=True)
 print(stable)
-print(sorted([1.5, 1, True, 0.5, -2]), min([]) if False else sorted([[2], [1, 5], [1]]))
+print(sorted([1.5, 1, True, 0.5, -2]), sorted([[2], [1, 5], [1]]))
