@@ -9,6 +9,7 @@
 #include "format.h"
 
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -16,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#define FMT_INT64_OVERFLOW_MSG "int too large to fit in 64 bits (asy ints are 64-bit)"
 
 /* ===================================================================== */
 /* FmtBuf                                                                */
@@ -547,12 +546,17 @@ static bool upper_neighbour(const char *cand, double x, char *out, size_t outsiz
   return strtod(out, NULL) == x;
 }
 
-/* Shortest digits that read back as x (x finite, >= 0). */
+/* Shortest digits that read back as x (x finite, >= 0). For normal numbers
+ * every decimal of up to DBL_DIG (15) digits survives decimal -> double ->
+ * 15 digits, so if the 15-digit rounding reads back as x it is the shortest
+ * string padded with zeros; otherwise the answer has 16 or 17 digits.
+ * Subnormals have fewer bits, so they search all precisions. */
 static void digits_shortest(double x, Digits *d) {
   char tmp[40], alt[40];
   int bin_exp;
   bool power_of_two = frexp(x, &bin_exp) == 0.5;
-  for (int prec = 0; prec <= 16; prec++) {
+  int first = x >= DBL_MIN ? DBL_DIG - 1 : 0;
+  for (int prec = first; prec <= 16; prec++) {
     snprintf(tmp, sizeof tmp, "%.*e", prec, x);
     if (strtod(tmp, NULL) == x) break;
     if (power_of_two && upper_neighbour(tmp, x, alt, sizeof alt)) {

@@ -62,13 +62,17 @@ typedef enum {
   FMT_MEMORY_ERROR    /* width/precision above FMT_SIZE_LIMIT */
 } FmtStatus;
 
+/* The OverflowError message for results outside int64 (asy's documented
+ * difference from Python); other parts of asy should reuse it. */
+#define FMT_INT64_OVERFLOW_MSG "int too large to fit in 64 bits (asy ints are 64-bit)"
+
 /* Widths and precisions above this are refused with FMT_MEMORY_ERROR instead
  * of attempting a huge allocation (CPython would try, and usually fail). */
 #define FMT_SIZE_LIMIT ((int64_t)1 << 28)
 
 /* ---- Unicode helpers ---- */
 
-/* Decodes one code point at s[*pos] (n bytes total), advancing *pos; an
+/* Decodes one code point at s[*pos] (requires *pos < n), advancing *pos; an
  * invalid byte decodes as itself (0x80..0xFF) and advances by one. */
 uint32_t fmt_utf8_next(const char *s, size_t n, size_t *pos);
 /* Counts code points of UTF-8 text (as Python's len()). */
@@ -92,16 +96,16 @@ void fmt_str_repr(FmtBuf *out, const char *s, size_t n);
 /* Writes Python's repr(x) == str(x) (shortest round-trip) and returns its length. */
 size_t fmt_float_repr(double x, char out[FMT_FLOAT_REPR_SIZE]);
 
-/* ---- format-spec mini-language: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
- */
+/* ---- format-spec mini-language ----
+ * [[fill]align][sign][z][#][0][width][grouping][.precision][type] */
 
 typedef struct {
-  uint32_t fill;     /* fill code point, 0 when not given */
+  uint32_t fill;     /* fill code point, ' ' when not given */
   char align;        /* '<' '>' '^' '=' or 0 when not given */
   char sign;         /* '+' '-' ' ' or 0 when not given */
   bool no_neg_zero;  /* 'z' */
   bool alternate;    /* '#' */
-  bool zero;         /* '0' before the width (only recognised without an explicit fill) */
+  bool zero;         /* '0' before the width: fill '0' (and '=' for numbers without align) */
   int64_t width;     /* -1 when not given */
   char grouping;     /* ',' '_' or 0 */
   int64_t precision; /* -1 when not given */
@@ -167,9 +171,13 @@ FmtStatus fmt_round_int(int64_t v, int64_t ndigits, int64_t *out, FmtBuf *err);
 
 #define FMT_PRINTF_STAR (-2) /* width/precision given as '*' */
 
+/* One %-conversion. Before formatting, the caller replaces FMT_PRINTF_STAR
+ * by the argument's value (a negative '*' width means left + its magnitude,
+ * a negative '*' precision means 0, as in CPython). */
+
 typedef struct {
-  size_t key_start, key_len; /* "%(key)": offsets into the format string; key_len 0 if none */
-  bool has_key;
+  bool has_key;                      /* "%(key)..." */
+  size_t key_start, key_len;         /* the key's bytes in the format string */
   bool left, plus, space, alt, zero; /* flags - + ' ' # 0 */
   int64_t width;                     /* -1 none, FMT_PRINTF_STAR for '*' */
   int64_t precision;                 /* -1 none, FMT_PRINTF_STAR for '*' */
@@ -185,7 +193,8 @@ FmtStatus fmt_printf_int(FmtBuf *out, int64_t v, const FmtPrintfSpec *spec, FmtB
 /* Appends a float under e E f F g G, or d i u as int(x) (exact, any size);
  * o x X c give CPython's TypeError. */
 FmtStatus fmt_printf_float(FmtBuf *out, double x, const FmtPrintfSpec *spec, FmtBuf *err);
-/* Appends already-converted text (%s %r %a) with width and precision applied. */
+/* Appends already-converted text (%s %r %a) with width and precision applied
+ * (widths above FMT_SIZE_LIMIT are clamped to it). */
 void fmt_printf_str(FmtBuf *out, const char *s, size_t n, const FmtPrintfSpec *spec);
 
 #endif /* ASY_FORMAT_H */
