@@ -189,7 +189,9 @@ static Value int_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   int npos = npositional(argc, kwnames);
   Value x = npos > 0 ? argv[0] : UNDEF_VAL;
   Value base = npos > 1 ? argv[1] : UNDEF_VAL;
-  if (argc > 2) return vm_raise(vm.e_TypeError, "int() takes at most 2 arguments (%d given)", argc);
+  if (argc > 2)
+    return vm_raise(vm.e_TypeError, "int() takes at most 2 %sarguments (%d given)",
+                    npos == 0 ? "keyword " : "", argc);
   for (int k = 0; kwnames && k < (int)kwnames->len; k++) {
     ObjString *name = AS_STR(kwnames->items[k]);
     if (strcmp(name->chars, "base") != 0)

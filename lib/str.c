@@ -118,8 +118,9 @@ static bool bind_kw(const char *meth, int argc, Value *argv, ObjTuple *kwnames, 
   int nkw = nkwargs(kwnames), npos = argc - 1 - nkw;
   for (int i = 0; i < nparams; i++) out[i] = UNDEF_VAL;
   if (npos + nkw > nparams) {
-    vm_raise(vm.e_TypeError, "%s() takes at most %d argument%s (%d given)", meth, nparams,
-             plural(nparams), npos + nkw);
+    /* Clinic says "keyword arguments" when none came by position. */
+    vm_raise(vm.e_TypeError, "%s() takes at most %d %sargument%s (%d given)", meth, nparams,
+             npos == 0 ? "keyword " : "", plural(nparams), npos + nkw);
     return false;
   }
   for (int i = 0; i < npos; i++) out[i] = argv[1 + i];
@@ -549,7 +550,9 @@ static Value str_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   static const char *const names[] = {"object", "encoding", "errors"};
   int nkw = nkwargs(kwnames), npos = argc - nkw;
   Value a[3] = {UNDEF_VAL, UNDEF_VAL, UNDEF_VAL};
-  if (argc > 3) return vm_raise(vm.e_TypeError, "str() takes at most 3 arguments (%d given)", argc);
+  if (argc > 3)
+    return vm_raise(vm.e_TypeError, "str() takes at most 3 %sarguments (%d given)",
+                    npos == 0 ? "keyword " : "", argc);
   for (int i = 0; i < npos; i++) a[i] = argv[i];
   for (int k = 0; k < nkw; k++) {
     const char *name = AS_CSTR(kwnames->items[k]);
