@@ -1884,7 +1884,7 @@ static bool mod_one(FmtBuf *out, ObjString *fmt, size_t *pos, ModArgs *m, FmtBuf
   }
   if (sp.precision == FMT_PRINTF_STAR) {
     if (!mod_star(m, &sp.precision)) return false;
-    if (sp.precision < 0) sp.precision = -1;
+    if (sp.precision < 0) sp.precision = 0;
   }
   Value v;
   if (!mod_next_arg(m, &v)) return false;
