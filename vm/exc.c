@@ -1,0 +1,202 @@
+/* exc.c — raising exceptions from C, and printing tracebacks the way
+ * CPython 3.11 prints them. */
+#include <stdarg.h>
+
+#include "ops.h"
+#include "source.h"
+
+void vm_set_context(Value exc); /* vm.c */
+
+Value vm_new_exception(ObjClass *cls, int argc, Value *argv) {
+  ObjInstance *inst = instance_new(cls);
+  if (inst->obj.type != OBJ_EXCEPTION) return OBJ_VAL(inst);
+  gc_push_root(OBJ_VAL(inst));
+  ObjTuple *args = tuple_new((uint32_t)argc, argv);
+  gc_pop_roots(1);
+  if (args) ((ObjException *)inst)->args = args;
+  return OBJ_VAL(inst);
+}
+
+Value vm_raise_value(Value exc) {
+  if (IS_CLASS(exc)) {
+    exc = vm_call(exc, 0, NULL);
+    if (IS_UNDEF(exc)) return UNDEF_VAL;
+  }
+  vm_set_context(exc);
+  vm.exc = exc;
+  return UNDEF_VAL;
+}
+
+Value vm_raise(ObjClass *cls, const char *fmt, ...) {
+  char small[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  Value msg;
+  if (n <= 0) {
+    /* An empty message means no arguments: KeyboardInterrupt(), StopIteration(). */
+    return vm_raise_value(vm_new_exception(cls, 0, NULL));
+  }
+  if ((size_t)n < sizeof small) {
+    msg = OBJ_VAL(str_new(small, (size_t)n));
+  } else {
+    char *big = malloc((size_t)n + 1);
+    if (!big) return vm_raise_value(vm_new_exception(vm.e_MemoryError, 0, NULL));
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    msg = OBJ_VAL(str_new(big, (size_t)n));
+    free(big);
+  }
+  gc_push_root(msg);
+  Value e = vm_new_exception(cls, 1, &msg);
+  gc_pop_roots(1);
+  return vm_raise_value(e);
+}
+
+bool vm_exc_matches(ObjClass *cls) {
+  return !IS_UNDEF(vm.exc) && vm_isinstance(vm.exc, cls);
+}
+
+Value vm_take_exc(void) {
+  Value e = vm.exc;
+  vm.exc = UNDEF_VAL;
+  return e;
+}
+
+/* --------------------------------------------------------- printing */
+
+static const char *class_display_name(ObjClass *c, char *buf, size_t size) {
+  Value mod;
+  if (dict_get_str(c->dict, vm.names[NAME_module], &mod) && IS_STR(mod) &&
+      strcmp(AS_CSTR(mod), "__main__") != 0 && strcmp(AS_CSTR(mod), "builtins") != 0) {
+    snprintf(buf, size, "%s.%s", AS_CSTR(mod), c->qualname->chars);
+    return buf;
+  }
+  return c->qualname->chars;
+}
+
+ObjString *vm_exception_line(Value exc) {
+  char name[256];
+  ObjClass *cls = vm_class_of(exc);
+  const char *cname = class_display_name(cls, name, sizeof name);
+  Value saved = vm.exc;
+  vm.exc = UNDEF_VAL;
+  ObjString *msg = vm_str(exc);
+  if (!msg) {
+    vm.exc = UNDEF_VAL;
+    return str_printf("%s: <exception str() failed>", cname);
+  }
+  vm.exc = saved;
+  if (msg->len == 0) return str_from_cstr(cname);
+  gc_push_root(OBJ_VAL(msg));
+  ObjString *r = str_printf("%s: %s", cname, msg->chars);
+  gc_pop_roots(1);
+  return r;
+}
+
+const LineEntry *code_line_at(ObjCode *code, uint32_t offset) {
+  if (code->nlines == 0) return NULL;
+  uint32_t lo = 0, hi = code->nlines;
+  while (hi - lo > 1) {
+    uint32_t mid = (lo + hi) / 2;
+    if (code->lines[mid].offset <= offset)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return &code->lines[lo];
+}
+
+/* Print the source line of a traceback entry, and carets under the part
+ * that failed when that is not the whole line (as CPython 3.11 does). */
+static void print_source(const char *file, const LineEntry *le) {
+  size_t len;
+  const char *line = source_line(file, le->line, &len);
+  if (!line) return;
+  size_t lead = 0;
+  while (lead < len && (line[lead] == ' ' || line[lead] == '\t')) lead++;
+  size_t end = len;
+  while (end > lead && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
+    end--;
+  if (end == lead) return;
+  fprintf(stderr, "    %.*s\n", (int)(end - lead), line + lead);
+  if (le->end_line != le->line || le->end_col <= le->col) return;
+  size_t c0 = le->col, c1 = le->end_col;
+  if (c0 < lead || c1 > end || (c0 == lead && c1 == end)) return;
+  fputs("    ", stderr);
+  for (size_t i = lead; i < c0; i++) fputc(' ', stderr);
+  for (size_t i = c0; i < c1; i++) {
+    /* One caret per character, not per byte. */
+    if (((unsigned char)line[i] & 0xC0) != 0x80) fputc('^', stderr);
+  }
+  fputc('\n', stderr);
+}
+
+static void print_tb(ObjException *e) {
+  if (e->ntb == 0) return;
+  fputs("Traceback (most recent call last):\n", stderr);
+  for (uint32_t k = e->ntb; k-- > 0;) {
+    ObjCode *code = e->tb[k].code;
+    const LineEntry *le = code_line_at(code, e->tb[k].offset);
+    fprintf(stderr, "  File \"%s\", line %d, in %s\n", code->filename->chars, le ? le->line : 0,
+            code->name->chars);
+    if (le) print_source(code->filename->chars, le);
+  }
+}
+
+#define CHAIN_MAX 32
+
+static void print_one(Value exc) {
+  if (IS_EXCEPTION(exc)) print_tb(AS_EXCEPTION(exc));
+  ObjString *line = vm_exception_line(exc);
+  fprintf(stderr, "%s\n", line->chars);
+}
+
+void vm_print_exception(Value exc) {
+  /* Walk the chain of causes/contexts, then print oldest first. */
+  Value chain[CHAIN_MAX];
+  int how[CHAIN_MAX]; /* 1: cause, 2: context, of the next one */
+  int n = 0;
+  Value e = exc;
+  while (n < CHAIN_MAX && IS_EXCEPTION(e)) {
+    chain[n] = e;
+    ObjException *x = AS_EXCEPTION(e);
+    Value next = UNDEF_VAL;
+    int kind = 0;
+    if (IS_EXCEPTION(x->cause)) {
+      next = x->cause;
+      kind = 1;
+    } else if (!x->suppress_context && IS_EXCEPTION(x->context)) {
+      next = x->context;
+      kind = 2;
+    }
+    how[n++] = kind;
+    bool seen = false;
+    for (int i = 0; i < n; i++) seen |= IS_EXCEPTION(next) && value_is(chain[i], next);
+    if (!kind || seen) break;
+    e = next;
+  }
+  if (n == 0) {
+    print_one(exc);
+    return;
+  }
+  for (int i = n - 1; i >= 0; i--) {
+    print_one(chain[i]);
+    if (i > 0) {
+      if (how[i - 1] == 1)
+        fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
+      else
+        fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
+    }
+  }
+}
+
+void warn_never_awaited(ObjGen *g);
+void warn_never_awaited(ObjGen *g) {
+  const char *file = g->origin_code ? g->origin_code->filename->chars : "sys";
+  int line = g->origin_code ? g->origin_line : 1;
+  fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
+          g->qualname->chars);
+}

@@ -1,0 +1,424 @@
+/* gc.c — allocation accounting and the mark-and-sweep collector. */
+#include "gc.h"
+
+#include <stdarg.h>
+#include <unistd.h>
+
+#include "vm.h"
+
+#define GC_MIN_HEAP (4u << 20)
+#define GC_GROWTH 2
+
+typedef struct {
+  void (*fn)(void *);
+  void *ctx;
+} Marker;
+
+static Marker markers[16];
+static int nmarkers;
+
+void asy_fatal(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("asy: fatal: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  abort();
+}
+
+static size_t default_mem_limit(void) {
+  long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page <= 0) return (size_t)8 << 30;
+  /* Leave a quarter of physical memory to the rest of the system, so a
+   * runaway script gets MemoryError instead of the OOM killer. */
+  return (size_t)pages / 4 * 3 * (size_t)page;
+}
+
+bool gc_can_allocate(size_t new_size) {
+  if (vm.mem_limit == 0) vm.mem_limit = default_mem_limit();
+  return new_size <= vm.mem_limit && vm.bytes_allocated <= vm.mem_limit - new_size;
+}
+
+void *gc_realloc(void *p, size_t old_size, size_t new_size) {
+  if (new_size == 0) {
+    vm.bytes_allocated -= old_size;
+    free(p);
+    return NULL;
+  }
+  if (new_size > old_size) {
+    size_t grow = new_size - old_size;
+    if (!gc_can_allocate(grow)) {
+      gc_collect();
+      if (!gc_can_allocate(grow)) return NULL;
+    }
+#if ASY_STRESS_GC
+    gc_collect();
+#else
+    if (vm.bytes_allocated + grow > vm.next_gc) gc_collect();
+#endif
+  }
+  void *q = realloc(p, new_size);
+  if (!q) {
+    gc_collect();
+    q = realloc(p, new_size);
+    if (!q) return NULL;
+  }
+  vm.bytes_allocated = vm.bytes_allocated - old_size + new_size;
+  return q;
+}
+
+void *gc_xrealloc(void *p, size_t old_size, size_t new_size) {
+  void *q = gc_realloc(p, old_size, new_size);
+  if (!q && new_size) asy_fatal("out of memory allocating %zu bytes", new_size);
+  return q;
+}
+
+Obj *gc_try_alloc_obj(size_t size, ObjType type) {
+  Obj *o = gc_realloc(NULL, 0, size);
+  if (!o) return NULL;
+  memset(o, 0, size);
+  o->type = (uint8_t)type;
+  o->next = vm.objects;
+  vm.objects = o;
+  return o;
+}
+
+Obj *gc_alloc_obj(size_t size, ObjType type) {
+  Obj *o = gc_try_alloc_obj(size, type);
+  if (!o) asy_fatal("out of memory allocating a %zu-byte object", size);
+  return o;
+}
+
+/* ------------------------------------------------------------- roots */
+
+void gc_push_root(Value v) {
+  if (vm.nroots == vm.caproots) {
+    size_t cap = vm.caproots ? vm.caproots * 2 : 64;
+    Value *r = realloc(vm.roots, cap * sizeof(Value));
+    if (!r) asy_fatal("out of memory (GC roots)");
+    vm.roots = r;
+    vm.caproots = cap;
+  }
+  vm.roots[vm.nroots++] = v;
+}
+
+void gc_pop_roots(size_t n) {
+  if (n > vm.nroots) asy_fatal("GC root stack underflow");
+  vm.nroots -= n;
+}
+
+void gc_add_marker(void (*fn)(void *), void *ctx) {
+  if (nmarkers == (int)ASY_ARRAY_LEN(markers)) asy_fatal("too many GC markers");
+  markers[nmarkers++] = (Marker){fn, ctx};
+}
+
+void gc_remove_marker(void (*fn)(void *), void *ctx) {
+  for (int i = 0; i < nmarkers; i++) {
+    if (markers[i].fn == fn && markers[i].ctx == ctx) {
+      markers[i] = markers[--nmarkers];
+      return;
+    }
+  }
+}
+
+/* ------------------------------------------------------------- marking */
+
+void gc_mark_obj(Obj *o) {
+  if (!o || o->marked) return;
+  o->marked = 1;
+  if (vm.ngray == vm.capgray) {
+    size_t cap = vm.capgray ? vm.capgray * 2 : 256;
+    /* The gray stack lives outside the accounted heap: growing it must not
+     * start a collection in the middle of one. */
+    Obj **g = realloc(vm.gray, cap * sizeof(Obj *));
+    if (!g) asy_fatal("out of memory (GC gray stack)");
+    vm.gray = g;
+    vm.capgray = cap;
+  }
+  vm.gray[vm.ngray++] = o;
+}
+
+void gc_mark_value(Value v) {
+  if (IS_OBJ(v)) gc_mark_obj(AS_OBJ(v));
+}
+
+void gc_mark_array(const Value *v, size_t n) {
+  for (size_t i = 0; i < n; i++) gc_mark_value(v[i]);
+}
+
+static void mark_code(ObjCode *c) {
+  gc_mark_array(c->consts, c->nconsts);
+  for (uint32_t i = 0; i < c->nnames; i++) gc_mark_obj((Obj *)c->names[i]);
+  for (uint32_t i = 0; i < c->nslots; i++) gc_mark_obj((Obj *)c->varnames[i]);
+  gc_mark_obj((Obj *)c->name);
+  gc_mark_obj((Obj *)c->qualname);
+  gc_mark_obj((Obj *)c->filename);
+  gc_mark_obj((Obj *)c->doc);
+}
+
+static void mark_exception(ObjException *e) {
+  gc_mark_obj((Obj *)e->inst.cls);
+  gc_mark_obj((Obj *)e->inst.dict);
+  gc_mark_obj((Obj *)e->args);
+  gc_mark_value(e->cause);
+  gc_mark_value(e->context);
+  gc_mark_value(e->notes);
+  for (uint32_t i = 0; i < e->ntb; i++) gc_mark_obj((Obj *)e->tb[i].code);
+}
+
+extern void loop_mark_object(Obj *o); /* loop.c: futures, tasks, loops, handles */
+
+static void blacken(Obj *o) {
+  switch ((ObjType)o->type) {
+  case OBJ_STR:
+  case OBJ_RANGE: break;
+  case OBJ_TUPLE: gc_mark_array(((ObjTuple *)o)->items, ((ObjTuple *)o)->len); break;
+  case OBJ_LIST: gc_mark_array(((ObjList *)o)->items, ((ObjList *)o)->len); break;
+  case OBJ_DICT: dict_mark((ObjDict *)o); break;
+  case OBJ_SET: set_mark((ObjSet *)o); break;
+  case OBJ_SLICE: {
+    ObjSlice *s = (ObjSlice *)o;
+    gc_mark_value(s->start);
+    gc_mark_value(s->stop);
+    gc_mark_value(s->step);
+    break;
+  }
+  case OBJ_CODE: mark_code((ObjCode *)o); break;
+  case OBJ_FUNCTION: {
+    ObjFunction *f = (ObjFunction *)o;
+    gc_mark_obj((Obj *)f->code);
+    gc_mark_obj((Obj *)f->globals);
+    gc_mark_obj((Obj *)f->defaults);
+    gc_mark_obj((Obj *)f->kwdefaults);
+    gc_mark_obj((Obj *)f->closure);
+    gc_mark_obj((Obj *)f->name);
+    gc_mark_obj((Obj *)f->qualname);
+    gc_mark_obj((Obj *)f->attrs);
+    break;
+  }
+  case OBJ_CELL: gc_mark_value(((ObjCell *)o)->value); break;
+  case OBJ_NATIVE: gc_mark_value(((ObjNative *)o)->data); break;
+  case OBJ_BOUND:
+    gc_mark_value(((ObjBound *)o)->self);
+    gc_mark_value(((ObjBound *)o)->func);
+    break;
+  case OBJ_CLASS: {
+    ObjClass *c = (ObjClass *)o;
+    gc_mark_obj((Obj *)c->name);
+    gc_mark_obj((Obj *)c->qualname);
+    gc_mark_obj((Obj *)c->base);
+    gc_mark_obj((Obj *)c->dict);
+    gc_mark_obj((Obj *)c->module);
+    break;
+  }
+  case OBJ_INSTANCE:
+    gc_mark_obj((Obj *)((ObjInstance *)o)->cls);
+    gc_mark_obj((Obj *)((ObjInstance *)o)->dict);
+    break;
+  case OBJ_EXCEPTION: mark_exception((ObjException *)o); break;
+  case OBJ_MODULE:
+    gc_mark_obj((Obj *)((ObjModule *)o)->name);
+    gc_mark_obj((Obj *)((ObjModule *)o)->dict);
+    break;
+  case OBJ_GEN: {
+    ObjGen *g = (ObjGen *)o;
+    gc_mark_obj((Obj *)g->name);
+    gc_mark_obj((Obj *)g->qualname);
+    gc_mark_obj((Obj *)g->origin_code);
+    /* A running generator's frame is on the running chain already; marking
+     * it again is harmless. */
+    if (g->frame) vm_mark_frame(g->frame);
+    break;
+  }
+  case OBJ_ITER:
+    gc_mark_value(((ObjIter *)o)->src);
+    gc_mark_value(((ObjIter *)o)->a);
+    break;
+  case OBJ_WRAPPER: {
+    ObjWrapper *w = (ObjWrapper *)o;
+    gc_mark_value(w->fget);
+    gc_mark_value(w->fset);
+    gc_mark_value(w->fdel);
+    gc_mark_value(w->doc);
+    break;
+  }
+  case OBJ_VIEW: gc_mark_obj((Obj *)((ObjView *)o)->dict); break;
+  case OBJ_SUPER:
+    gc_mark_obj((Obj *)((ObjSuper *)o)->start);
+    gc_mark_value(((ObjSuper *)o)->self);
+    break;
+  case OBJ_CDATA: {
+    ObjCData *c = (ObjCData *)o;
+    gc_mark_obj((Obj *)c->cls);
+    gc_mark_obj((Obj *)c->dict);
+    if (c->mark) c->mark(c);
+    break;
+  }
+  case OBJ_FUTURE:
+  case OBJ_LOOP:
+  case OBJ_HANDLE: loop_mark_object(o); break;
+  case OBJ__COUNT: break;
+  }
+}
+
+static void mark_roots(void) {
+  for (Frame *f = vm.frame; f; f = f->parent) vm_mark_frame(f);
+  gc_mark_value(vm.exc);
+  gc_mark_obj((Obj *)vm.builtins);
+  gc_mark_obj((Obj *)vm.modules);
+  gc_mark_obj((Obj *)vm.main_module);
+  for (int i = 0; i < OBJ__COUNT; i++) gc_mark_obj((Obj *)vm.types[i]);
+  ObjClass **cls = &vm.t_object;
+  ObjClass **cls_end = &vm.t_timer_handle;
+  for (; cls <= cls_end; cls++) gc_mark_obj((Obj *)*cls);
+#define X(name, parent) gc_mark_obj((Obj *)vm.e_##name);
+  VM_EXCEPTIONS(X)
+#undef X
+  gc_mark_value(vm.not_implemented);
+  gc_mark_value(vm.ellipsis);
+  gc_mark_obj((Obj *)vm.empty_tuple);
+  gc_mark_obj((Obj *)vm.empty_str);
+  for (int i = 0; i < NAME__COUNT; i++) gc_mark_obj((Obj *)vm.names[i]);
+  gc_mark_value(vm.argv);
+  gc_mark_obj((Obj *)vm.main_file);
+  gc_mark_value(vm.running_loop);
+  gc_mark_value(vm.current_task);
+  gc_mark_array(vm.roots, vm.nroots);
+  for (int i = 0; i < nmarkers; i++) markers[i].fn(markers[i].ctx);
+}
+
+static void trace_gray(void) {
+  while (vm.ngray > 0) blacken(vm.gray[--vm.ngray]);
+}
+
+/* ------------------------------------------------------------- freeing */
+
+extern void loop_free_object(Obj *o); /* loop.c */
+extern void gen_finalize(ObjGen *g);   /* vm.c: never-awaited warning, frame */
+
+static void free_obj(Obj *o) {
+  size_t size = 0;
+  switch ((ObjType)o->type) {
+  case OBJ_STR: size = sizeof(ObjString) + ((ObjString *)o)->len + 1; break;
+  case OBJ_TUPLE: size = sizeof(ObjTuple) + ((ObjTuple *)o)->len * sizeof(Value); break;
+  case OBJ_LIST: {
+    ObjList *l = (ObjList *)o;
+    gc_realloc(l->items, l->cap * sizeof(Value), 0);
+    size = sizeof(ObjList);
+    break;
+  }
+  case OBJ_DICT:
+    dict_free_storage((ObjDict *)o);
+    size = sizeof(ObjDict);
+    break;
+  case OBJ_SET:
+    set_free_storage((ObjSet *)o);
+    size = sizeof(ObjSet);
+    break;
+  case OBJ_RANGE: size = sizeof(ObjRange); break;
+  case OBJ_SLICE: size = sizeof(ObjSlice); break;
+  case OBJ_CODE: {
+    ObjCode *c = (ObjCode *)o;
+    gc_realloc(c->code, c->count, 0);
+    gc_realloc(c->consts, c->nconsts * sizeof(Value), 0);
+    gc_realloc(c->names, c->nnames * sizeof(ObjString *), 0);
+    gc_realloc(c->varnames, c->nslots * sizeof(ObjString *), 0);
+    gc_realloc(c->lines, c->nlines * sizeof(LineEntry), 0);
+    gc_realloc(c->handlers, c->nhandlers * sizeof(ExcEntry), 0);
+    size = sizeof(ObjCode);
+    break;
+  }
+  case OBJ_FUNCTION: size = sizeof(ObjFunction); break;
+  case OBJ_CELL: size = sizeof(ObjCell); break;
+  case OBJ_NATIVE: size = sizeof(ObjNative); break;
+  case OBJ_BOUND: size = sizeof(ObjBound); break;
+  case OBJ_CLASS: size = sizeof(ObjClass); break;
+  case OBJ_INSTANCE: size = sizeof(ObjInstance); break;
+  case OBJ_EXCEPTION: {
+    ObjException *e = (ObjException *)o;
+    gc_realloc(e->tb, e->captb * sizeof(TbEntry), 0);
+    size = sizeof(ObjException);
+    break;
+  }
+  case OBJ_MODULE: size = sizeof(ObjModule); break;
+  case OBJ_GEN:
+    gen_finalize((ObjGen *)o); /* idempotent: frees the frame if still held */
+    size = sizeof(ObjGen);
+    break;
+  case OBJ_ITER: size = sizeof(ObjIter); break;
+  case OBJ_WRAPPER: size = sizeof(ObjWrapper); break;
+  case OBJ_VIEW: size = sizeof(ObjView); break;
+  case OBJ_SUPER: size = sizeof(ObjSuper); break;
+  case OBJ_CDATA: {
+    ObjCData *c = (ObjCData *)o;
+    if (c->destroy) c->destroy(c);
+    size = sizeof(ObjCData) + o->aux;
+    break;
+  }
+  case OBJ_FUTURE:
+  case OBJ_LOOP:
+  case OBJ_HANDLE: loop_free_object(o); return;
+  case OBJ__COUNT: break;
+  }
+  gc_realloc(o, size, 0);
+}
+
+/* Finalizers run before anything is freed, so the warnings they print may
+ * still read names held by other dead objects. */
+static void finalize_dead(void) {
+  for (Obj *o = vm.objects; o; o = o->next) {
+    if (!o->marked && o->type == OBJ_GEN) gen_finalize((ObjGen *)o);
+  }
+}
+
+static void sweep(void) {
+  Obj **link = &vm.objects;
+  while (*link) {
+    Obj *o = *link;
+    if (o->marked) {
+      o->marked = 0;
+      link = &o->next;
+    } else {
+      *link = o->next;
+      free_obj(o);
+    }
+  }
+}
+
+void gc_collect(void) {
+  if (vm.gc_paused) return;
+  vm.gc_paused++; /* finalizers may allocate (warnings): no nested collection */
+  mark_roots();
+  trace_gray();
+  if (vm.interned) {
+    dict_remove_unmarked_keys(vm.interned);
+    vm.interned->obj.marked = 1; /* the table itself lives; its keys are weak */
+  }
+  finalize_dead();
+  sweep();
+  vm.next_gc = vm.bytes_allocated * GC_GROWTH;
+  if (vm.next_gc < GC_MIN_HEAP) vm.next_gc = GC_MIN_HEAP;
+  vm.gc_paused--;
+}
+
+void gc_free_all(void) {
+  vm.gc_paused++;
+  Obj *o = vm.objects;
+  while (o) {
+    Obj *next = o->next;
+    free_obj(o);
+    o = next;
+  }
+  vm.objects = NULL;
+  free(vm.gray);
+  vm.gray = NULL;
+  vm.capgray = vm.ngray = 0;
+  free(vm.roots);
+  vm.roots = NULL;
+  vm.caproots = vm.nroots = 0;
+  nmarkers = 0;
+  vm.gc_paused--;
+}
+
+size_t gc_bytes_allocated(void) { return vm.bytes_allocated; }

@@ -1,0 +1,99 @@
+/* source.c — registered source texts, looked up by file name. */
+#include "source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Source {
+  struct Source *next;
+  char *name;
+  char *text;
+  size_t len;
+} Source;
+
+static Source *sources;
+
+static Source *find(const char *filename) {
+  for (Source *s = sources; s; s = s->next) {
+    if (strcmp(s->name, filename) == 0) return s;
+  }
+  return NULL;
+}
+
+void source_register(const char *filename, const char *text, size_t len) {
+  Source *s = find(filename);
+  if (!s) {
+    s = calloc(1, sizeof *s);
+    if (!s) return;
+    s->name = strdup(filename);
+    if (!s->name) {
+      free(s);
+      return;
+    }
+    s->next = sources;
+    sources = s;
+  }
+  free(s->text);
+  s->text = malloc(len + 1);
+  if (!s->text) {
+    s->len = 0;
+    return;
+  }
+  memcpy(s->text, text, len);
+  s->text[len] = '\0';
+  s->len = len;
+}
+
+static Source *load(const char *filename) {
+  if (filename[0] == '<') return NULL;
+  FILE *f = fopen(filename, "rb");
+  if (!f) return NULL;
+  char *buf = NULL;
+  size_t len = 0, cap = 0;
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (len + n > cap) {
+      cap = (len + n) * 2;
+      char *nb = realloc(buf, cap);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        return NULL;
+      }
+      buf = nb;
+    }
+    memcpy(buf + len, chunk, n);
+    len += n;
+  }
+  fclose(f);
+  source_register(filename, buf ? buf : "", len);
+  free(buf);
+  return find(filename);
+}
+
+const char *source_line(const char *filename, int lineno, size_t *len) {
+  Source *s = find(filename);
+  if (!s) s = load(filename);
+  if (!s || lineno < 1) return NULL;
+  const char *p = s->text, *end = s->text + s->len;
+  for (int i = 1; i < lineno; i++) {
+    p = memchr(p, '\n', (size_t)(end - p));
+    if (!p) return NULL;
+    p++;
+  }
+  const char *nl = memchr(p, '\n', (size_t)(end - p));
+  *len = (size_t)((nl ? nl : end) - p);
+  return p;
+}
+
+void source_free_all(void) {
+  while (sources) {
+    Source *s = sources;
+    sources = s->next;
+    free(s->name);
+    free(s->text);
+    free(s);
+  }
+}

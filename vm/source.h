@@ -1,0 +1,20 @@
+/* source.h — the source text of every compiled file, for traceback lines
+ * (CPython's linecache).
+ *
+ * Invariants: registered texts are copied and live until source_free_all;
+ * files never registered are read from disk on first use, as linecache
+ * does; "<string>" and "<stdin>" have no lines to show.
+ */
+#ifndef ASY_SOURCE_H
+#define ASY_SOURCE_H
+
+#include <stddef.h>
+
+/* Remember the text of a file (a later registration replaces it). */
+void source_register(const char *filename, const char *text, size_t len);
+/* Line lineno (1-based) of filename, without its newline; NULL if unknown. */
+const char *source_line(const char *filename, int lineno, size_t *len);
+/* Forget every registered text. */
+void source_free_all(void);
+
+#endif

@@ -1,0 +1,1800 @@
+/* vm.c — the dispatch loop, calls, generators and coroutines. */
+#include "vm.h"
+
+#include <math.h>
+
+#include "ops.h"
+
+VM vm;
+
+#define C_DEPTH_LIMIT 200 /* nested dispatch loops (C calling asy calling C ...) */
+
+/* ------------------------------------------------------------ helpers */
+
+static inline uint16_t read_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline uint32_t read_u32(const uint8_t *p) {
+  return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static bool check_depth(Frame *parent, Frame *f) {
+  f->depth = parent ? parent->depth + 1 : 1;
+  if ((int)f->depth > vm.recursion_limit) {
+    vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+    return false;
+  }
+  return true;
+}
+
+/* The exception being handled in f or a frame it was called from. */
+static Value current_handled(Frame *f) {
+  for (; f; f = f->parent) {
+    if (!IS_UNDEF(f->handled)) return f->handled;
+  }
+  return UNDEF_VAL;
+}
+
+/* Implicit chaining: a new exception raised while another is handled
+ * records it as __context__ (without creating a cycle). */
+void vm_set_context(Value exc);
+void vm_set_context(Value exc) {
+  Value handled = current_handled(vm.frame);
+  if (!IS_EXCEPTION(exc) || !IS_EXCEPTION(handled) || value_is(handled, exc)) return;
+  for (Value c = handled; IS_EXCEPTION(c); c = AS_EXCEPTION(c)->context) {
+    if (value_is(AS_EXCEPTION(c)->context, exc)) {
+      AS_EXCEPTION(c)->context = NONE_VAL;
+      break;
+    }
+  }
+  if (IS_NONE(AS_EXCEPTION(exc)->context)) AS_EXCEPTION(exc)->context = handled;
+}
+
+static void add_traceback(Value exc, Frame *f) {
+  if (!IS_EXCEPTION(exc) || !f->code) return;
+  ObjException *e = AS_EXCEPTION(exc);
+  uint32_t off = (uint32_t)(f->ip - f->code->code);
+  if (off > 0) off--;
+  if (e->ntb == e->captb) {
+    uint32_t cap = e->captb ? e->captb * 2 : 4;
+    TbEntry *tb = gc_realloc(e->tb, e->captb * sizeof(TbEntry), cap * sizeof(TbEntry));
+    if (!tb) return; /* a traceback line lost beats a crash */
+    e->tb = tb;
+    e->captb = cap;
+  }
+  e->tb[e->ntb++] = (TbEntry){f->code, off};
+}
+
+static const ExcEntry *find_handler(ObjCode *c, uint32_t off) {
+  for (uint32_t i = 0; i < c->nhandlers; i++) {
+    const ExcEntry *h = &c->handlers[i];
+    if (off >= h->start && off < h->end) return h;
+  }
+  return NULL;
+}
+
+/* ------------------------------------------------------- generators */
+
+static ObjGen *gen_new(Frame *f, ObjFunction *fn) {
+  ObjGen *g = (ObjGen *)gc_alloc_obj(sizeof(ObjGen), OBJ_GEN);
+  uint32_t flags = fn->code->flags;
+  g->kind = (flags & CODE_ASYNCGEN) ? GEN_ASYNCGEN
+            : (flags & CODE_COROUTINE) ? GEN_COROUTINE
+                                       : GEN_GENERATOR;
+  g->state = GEN_CREATED;
+  g->frame = f;
+  g->name = fn->name;
+  g->qualname = fn->qualname;
+  f->gen = g;
+  Frame *caller = vm.frame;
+  if (caller && caller->code) {
+    uint32_t off = (uint32_t)(caller->ip - caller->code->code);
+    const LineEntry *le = code_line_at(caller->code, off ? off - 1 : 0);
+    g->origin_line = le ? le->line : 0;
+    g->origin_code = caller->code;
+  }
+  return g;
+}
+
+extern void warn_never_awaited(ObjGen *g); /* exc.c */
+
+void gen_finalize(ObjGen *g);
+void gen_finalize(ObjGen *g) {
+  if (g->kind == GEN_COROUTINE && g->state == GEN_CREATED && !g->awaited) {
+    g->awaited = true; /* warn once */
+    warn_never_awaited(g);
+  }
+  if (g->frame && g->state != GEN_RUNNING) {
+    vm_free_frame(g->frame);
+    g->frame = NULL;
+  }
+}
+
+/* Create the generator/coroutine object for a call of a generator
+ * function; the frame is bound but not started. */
+static Value make_generator(ObjFunction *fn, Value *self, int argc, Value *argv,
+                            ObjTuple *kwnames) {
+  Frame *f = vm_make_frame_self(fn, self, argc, argv, kwnames);
+  if (!f) return UNDEF_VAL;
+  /* Allocating the generator may collect: until it owns the frame, the
+   * frame's arguments are still rooted by the caller's stack. */
+  ObjGen *g = gen_new(f, fn);
+  return OBJ_VAL(g);
+}
+
+/* ------------------------------------------------------ instantiation */
+
+typedef enum { CALL_DONE, CALL_FRAME, CALL_INIT, CALL_ERROR } CallOutcome;
+
+/* Start calling an asy function from the dispatch loop: a new frame, or a
+ * generator object when it is a generator function. */
+static CallOutcome start_function(ObjFunction *fn, Value *self, int argc, Value *argv,
+                                  ObjTuple *kwnames, Value *result, Frame **out) {
+  if (fn->code->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNCGEN)) {
+    *result = make_generator(fn, self, argc, argv, kwnames);
+    return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
+  }
+  Frame *f = vm_make_frame_self(fn, self, argc, argv, kwnames);
+  if (!f) return CALL_ERROR;
+  *out = f;
+  return CALL_FRAME;
+}
+
+static Value new_instance(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames) {
+  Value newfn = vm_class_lookup(cls, vm.names[NAME_new]);
+  if (!IS_UNDEF(newfn) && !(IS_NATIVE(newfn))) {
+    /* A user __new__(cls, *args): called as a static method. */
+    Value *args = malloc(sizeof(Value) * (size_t)(argc + 1));
+    if (!args) return vm_raise(vm.e_MemoryError, "%s", "");
+    args[0] = OBJ_VAL(cls);
+    memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+    Value fn = IS_OBJ_TYPE(newfn, OBJ_WRAPPER) ? AS_WRAPPER(newfn)->fget : newfn;
+    Value r = vm_call_kw(fn, argc + 1, args, kwnames);
+    free(args);
+    return r;
+  }
+  ObjInstance *inst = instance_new(cls);
+  if (cls->cflags & CLASS_EXCEPTION) {
+    int npos = argc - (kwnames ? (int)kwnames->len : 0);
+    gc_push_root(OBJ_VAL(inst));
+    ObjTuple *args = tuple_new((uint32_t)npos, argv);
+    gc_pop_roots(1);
+    ((ObjException *)inst)->args = args;
+  }
+  return OBJ_VAL(inst);
+}
+
+/* Instantiate cls. Builtin classes build the object in C; others get a
+ * fresh instance and, when __init__ is an asy function, a frame for it
+ * (so constructors do not nest the C stack). */
+static CallOutcome instantiate(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames,
+                               Value *result, Frame **out) {
+  if (cls->ctor) {
+    *result = cls->ctor(argc, argv, kwnames);
+    return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
+  }
+  if (!(cls->cflags & CLASS_EXCEPTION) && cls->inst_type != OBJ_INSTANCE &&
+      cls->inst_type != OBJ_EXCEPTION) {
+    vm_raise(vm.e_TypeError, "cannot create '%s' instances", cls->name->chars);
+    return CALL_ERROR;
+  }
+  Value inst = new_instance(cls, argc, argv, kwnames);
+  if (IS_UNDEF(inst)) return CALL_ERROR;
+  *result = inst;
+  if (!vm_isinstance(inst, cls)) return CALL_DONE; /* __new__ returned something else */
+  Value init = vm_class_lookup(cls, vm.names[NAME_init]);
+  if (IS_FUNCTION(init)) {
+    gc_push_root(inst);
+    Frame *f = vm_make_frame_self(AS_FUNCTION(init), &inst, argc, argv, kwnames);
+    gc_pop_roots(1);
+    if (!f) return CALL_ERROR;
+    *out = f;
+    return CALL_INIT;
+  }
+  if (IS_UNDEF(init) || (IS_NATIVE(init) && AS_NATIVE(init)->fn == NULL)) {
+    bool has_new = !IS_UNDEF(vm_class_lookup(cls, vm.names[NAME_new]));
+    if (argc > 0 && !(cls->cflags & CLASS_EXCEPTION) && !has_new) {
+      vm_raise(vm.e_TypeError, "%s() takes no arguments", cls->name->chars);
+      return CALL_ERROR;
+    }
+    return CALL_DONE;
+  }
+  /* A native __init__ (e.g. BaseException.__init__) or another callable. */
+  gc_push_root(inst);
+  Value *args = malloc(sizeof(Value) * (size_t)(argc + 1));
+  if (!args) {
+    gc_pop_roots(1);
+    vm_raise(vm.e_MemoryError, "%s", "");
+    return CALL_ERROR;
+  }
+  args[0] = inst;
+  memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+  Value r = vm_call_kw(init, argc + 1, args, kwnames);
+  free(args);
+  gc_pop_roots(1);
+  if (IS_UNDEF(r)) return CALL_ERROR;
+  if (!IS_NONE(r)) {
+    vm_raise(vm.e_TypeError, "__init__() should return None, not '%s'", vm_type_name(r));
+    return CALL_ERROR;
+  }
+  return CALL_DONE;
+}
+
+/* Call a native with self prepended to argv. */
+static Value call_native_self(ObjNative *n, Value self, int argc, Value *argv, ObjTuple *kwnames) {
+  Value small[8];
+  Value *args = argc + 1 <= 8 ? small : malloc(sizeof(Value) * (size_t)(argc + 1));
+  if (!args) return vm_raise(vm.e_MemoryError, "%s", "");
+  args[0] = self;
+  memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+  Value r = n->fn(argc + 1, args, kwnames);
+  if (args != small) free(args);
+  return r;
+}
+
+/* Start a call of callee(argv...) from anywhere: either it completes
+ * (CALL_DONE, *result set), or it needs a frame run (*out). */
+static CallOutcome start_call(Value callee, int argc, Value *argv, ObjTuple *kwnames,
+                              Value *result, Frame **out) {
+  Value self;
+  bool has_self = false;
+  for (;;) {
+    if (!IS_OBJ(callee)) break;
+    switch (OBJ_TYPE(callee)) {
+    case OBJ_FUNCTION:
+      return start_function(AS_FUNCTION(callee), has_self ? &self : NULL, argc, argv, kwnames,
+                            result, out);
+    case OBJ_NATIVE: {
+      ObjNative *n = AS_NATIVE(callee);
+      *result = has_self ? call_native_self(n, self, argc, argv, kwnames)
+                         : n->fn(argc, argv, kwnames);
+      return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
+    }
+    case OBJ_BOUND:
+      if (has_self) goto generic; /* a bound method of a bound method: rare */
+      self = AS_BOUND(callee)->self;
+      has_self = true;
+      callee = AS_BOUND(callee)->func;
+      continue;
+    case OBJ_CLASS:
+      if (has_self) goto generic;
+      return instantiate(AS_CLASS(callee), argc, argv, kwnames, result, out);
+    default: {
+      if (has_self) goto generic;
+      Value call = vm_lookup_special(callee, vm.names[NAME_call]);
+      if (IS_UNDEF(call)) goto not_callable;
+      self = callee;
+      has_self = true;
+      callee = call;
+      continue;
+    }
+    }
+  }
+not_callable:
+  vm_raise(vm.e_TypeError, "'%s' object is not callable", vm_type_name(callee));
+  return CALL_ERROR;
+generic : {
+  /* Flatten self into a fresh argument array and retry without it. */
+  Value *args = malloc(sizeof(Value) * (size_t)(argc + 1));
+  if (!args) {
+    vm_raise(vm.e_MemoryError, "%s", "");
+    return CALL_ERROR;
+  }
+  args[0] = self;
+  memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+  *result = vm_call_kw(callee, argc + 1, args, kwnames);
+  free(args);
+  return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
+}
+}
+
+/* ------------------------------------------------------- the loop */
+
+static RunStatus run(Frame *frame, bool throwing, Value *out);
+
+RunStatus vm_run_frame(Frame *f, Value *out) {
+  if (vm.c_depth >= C_DEPTH_LIMIT) {
+    vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+    if (!f->gen) vm_free_frame(f);
+    return RUN_ERROR;
+  }
+  f->entry = ENTRY_C;
+  f->parent = vm.frame;
+  if (!check_depth(vm.frame, f)) {
+    f->parent = NULL;
+    if (!f->gen) vm_free_frame(f);
+    return RUN_ERROR;
+  }
+  vm.c_depth++;
+  RunStatus st = run(f, false, out);
+  vm.c_depth--;
+  return st;
+}
+
+Value vm_call_kw(Value callable, int argc, Value *argv, ObjTuple *kwnames) {
+  Value result = UNDEF_VAL;
+  Frame *f = NULL;
+  switch (start_call(callable, argc, argv, kwnames, &result, &f)) {
+  case CALL_DONE: return result;
+  case CALL_ERROR: return UNDEF_VAL;
+  case CALL_FRAME: {
+    Value r;
+    return vm_run_frame(f, &r) == RUN_RETURN ? r : UNDEF_VAL;
+  }
+  case CALL_INIT: {
+    gc_push_root(result);
+    Value r;
+    RunStatus st = vm_run_frame(f, &r);
+    gc_pop_roots(1);
+    if (st != RUN_RETURN) return UNDEF_VAL;
+    if (!IS_NONE(r)) {
+      return vm_raise(vm.e_TypeError, "__init__() should return None, not '%s'", vm_type_name(r));
+    }
+    return result;
+  }
+  }
+  return UNDEF_VAL;
+}
+
+Value vm_call(Value callable, int argc, Value *argv) {
+  return vm_call_kw(callable, argc, argv, NULL);
+}
+
+Value vm_call_method(Value self, ObjString *name, int argc, Value *argv) {
+  Value m = vm_getattr(self, name);
+  if (IS_UNDEF(m)) return UNDEF_VAL;
+  gc_push_root(m);
+  Value r = vm_call(m, argc, argv);
+  gc_pop_roots(1);
+  return r;
+}
+
+/* Where a generator resumes: the innermost frame of its await chain. */
+static Frame *resume_target(ObjGen *g) { return g->innermost ? g->innermost : g->frame; }
+
+/* Mark every generator of a chain running/suspended, from f up to top. */
+static void chain_state(Frame *f, Frame *top, GenState st) {
+  for (;;) {
+    if (f->gen) f->gen->state = (uint8_t)st;
+    if (f == top) break;
+    f = f->parent;
+  }
+}
+
+/* Prepare a suspended generator for resumption by parent with this entry
+ * kind; returns the frame to continue in. The sent value is pushed unless
+ * the frame re-executes its YIELD_FROM. */
+static Frame *attach_generator(ObjGen *g, Frame *parent, EntryKind entry, Value send,
+                               bool throwing) {
+  Frame *target = resume_target(g);
+  g->frame->parent = parent;
+  g->frame->entry = (uint8_t)entry;
+  g->frame->depth = parent ? parent->depth + 1 : 1;
+  if (throwing) {
+    /* The exception is raised at the suspended instruction itself. */
+    target->flags &= (uint8_t)~FRAME_REEXEC;
+  } else if (g->state == GEN_SUSPENDED) {
+    if (target->flags & FRAME_REEXEC) {
+      target->flags &= (uint8_t)~FRAME_REEXEC;
+      target->ip--; /* YIELD_FROM is one byte: run it again */
+    } else {
+      *target->sp++ = send;
+    }
+  }
+  g->innermost = NULL;
+  chain_state(target, g->frame, GEN_RUNNING);
+  g->awaited = true;
+  return target;
+}
+
+static const char *gen_kind_name(ObjGen *g) {
+  return g->kind == GEN_COROUTINE ? "coroutine"
+         : g->kind == GEN_ASYNCGEN ? "async generator"
+                                   : "generator";
+}
+
+/* Check that g can be resumed; raises otherwise. */
+static bool gen_can_resume(ObjGen *g, Value send) {
+  if (g->state == GEN_RUNNING || g->delegated) {
+    if (g->kind == GEN_COROUTINE && g->delegated && g->state != GEN_RUNNING)
+      vm_raise(vm.e_RuntimeError, "coroutine is being awaited already");
+    else
+      vm_raise(vm.e_ValueError, "%s already executing", gen_kind_name(g));
+    return false;
+  }
+  if (g->state == GEN_CREATED && !IS_NONE(send) && !IS_UNDEF(send)) {
+    vm_raise(vm.e_TypeError, "can't send non-None value to a just-started %s",
+             gen_kind_name(g));
+    return false;
+  }
+  return true;
+}
+
+RunStatus vm_resume(ObjGen *g, Value send, Value exc, Value *out) {
+  if (g->state == GEN_CLOSED) {
+    if (!IS_UNDEF(exc)) {
+      vm_raise_value(exc);
+      return RUN_ERROR;
+    }
+    if (g->kind == GEN_COROUTINE) {
+      vm_raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
+      return RUN_ERROR;
+    }
+    *out = NONE_VAL;
+    return RUN_RETURN;
+  }
+  if (!gen_can_resume(g, IS_UNDEF(exc) ? send : NONE_VAL)) return RUN_ERROR;
+  if (vm.c_depth >= C_DEPTH_LIMIT) {
+    vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+    return RUN_ERROR;
+  }
+  if (!IS_UNDEF(exc) && g->state == GEN_CREATED) {
+    /* Throwing into an unstarted generator: it never runs its body. */
+    g->state = GEN_CLOSED;
+    vm_free_frame(g->frame);
+    g->frame = NULL;
+    vm_raise_value(exc);
+    return RUN_ERROR;
+  }
+  bool throwing = !IS_UNDEF(exc);
+  Frame *target = attach_generator(g, vm.frame, ENTRY_C, send, throwing);
+  if (throwing) vm.exc = exc;
+  vm.c_depth++;
+  RunStatus st = run(target, throwing, out);
+  vm.c_depth--;
+  return st;
+}
+
+/* A frame is finished: detach it from its generator (if any) and free it. */
+static void finish_frame(Frame *f) {
+  ObjGen *g = f->gen;
+  if (g) {
+    g->state = GEN_CLOSED;
+    g->frame = NULL;
+    g->innermost = NULL;
+    g->delegated = false;
+  }
+  vm_free_frame(f);
+}
+
+/* PEP 479: StopIteration escaping a generator body becomes RuntimeError. */
+static void convert_stop_iteration(Frame *f) {
+  ObjGen *g = f->gen;
+  if (!g) return;
+  if (g->kind == GEN_ASYNCGEN && vm_exc_matches(vm.e_StopAsyncIteration)) {
+    Value cause = vm_take_exc();
+    vm_raise(vm.e_RuntimeError, "async generator raised StopAsyncIteration");
+    AS_EXCEPTION(vm.exc)->cause = cause;
+    AS_EXCEPTION(vm.exc)->context = cause;
+    return;
+  }
+  if (vm_exc_matches(vm.e_StopIteration)) {
+    Value cause = vm_take_exc();
+    vm_raise(vm.e_RuntimeError, "%s raised StopIteration", gen_kind_name(g));
+    AS_EXCEPTION(vm.exc)->cause = cause;
+    AS_EXCEPTION(vm.exc)->context = cause;
+  }
+}
+
+/* Begin awaiting an async generator's asend/athrow/aclose awaitable from
+ * frame: 0 completed at once (*result), 1 the generator's frame continues
+ * (*out), 2 likewise but with vm.exc to throw there, -1 error. */
+static int asend_start(ObjIter *as, Frame *frame, Frame **out, Value *result) {
+  ObjGen *g = AS_GEN(as->src);
+  if (as->i == ASEND_DONE) {
+    vm_raise(vm.e_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    return -1;
+  }
+  if (as->i == ASEND_RUNNING || g->state == GEN_RUNNING || g->delegated) {
+    vm_raise(vm.e_RuntimeError, "anext(): asynchronous generator is already running");
+    return -1;
+  }
+  bool closing = as->sub == ASEND_CLOSE, throwing = as->sub == ASEND_THROW;
+  if (g->state == GEN_CLOSED || (g->state == GEN_CREATED && (closing || throwing))) {
+    if (g->state == GEN_CREATED) {
+      g->state = GEN_CLOSED;
+      vm_free_frame(g->frame);
+      g->frame = NULL;
+    }
+    as->i = ASEND_DONE;
+    if (closing) {
+      *result = NONE_VAL;
+      return 0;
+    }
+    if (throwing) {
+      vm_raise_value(as->a);
+      return -1;
+    }
+    vm_raise(vm.e_StopAsyncIteration, "%s", "");
+    return -1;
+  }
+  if ((int)frame->depth >= vm.recursion_limit) {
+    vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+    return -1;
+  }
+  as->i = ASEND_RUNNING;
+  g->delegated = true;
+  Frame *t = attach_generator(g, frame, ENTRY_DELEGATE, as->a, closing || throwing);
+  *out = t;
+  if (closing || throwing) {
+    vm.frame = t; /* the new exception's context is what t handles */
+    if (throwing) {
+      vm_raise_value(as->a);
+    } else {
+      vm_raise(vm.e_GeneratorExit, "%s", "");
+    }
+    return 2;
+  }
+  return 1;
+}
+
+/* The value `await fut` gives once fut is done (or raises). */
+extern bool future_await_result(Value fut, Value *result); /* loop.c */
+extern bool future_is_pending(Value fut);                  /* loop.c */
+
+#define VM_IS_FUTURE(v) IS_OBJ_TYPE(v, OBJ_FUTURE)
+
+/* The main interpreter loop. Runs from frame until a frame entered from C
+ * (ENTRY_C) returns, yields or lets an exception escape. */
+static RunStatus run(Frame *frame, bool throwing, Value *out) {
+  register uint8_t *ip;
+  register Value *sp;
+  Value *slots;
+  ObjCode *code;
+  Value *consts;
+  Value yielded; /* the value a suspension hands up */
+
+#define LOAD_FRAME()                                                                               \
+  do {                                                                                             \
+    vm.frame = frame;                                                                              \
+    code = frame->code;                                                                            \
+    ip = frame->ip;                                                                                \
+    sp = frame->sp;                                                                                \
+    slots = frame->slots;                                                                          \
+    consts = code->consts;                                                                         \
+  } while (0)
+#define SYNC()                                                                                     \
+  do {                                                                                             \
+    frame->ip = ip;                                                                                \
+    frame->sp = sp;                                                                                \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define PEEK(n) (sp[-(n)])
+#define U16() (ip += 2, read_u16(ip - 2))
+#define U32() (ip += 4, read_u32(ip - 4))
+#define ERROR()                                                                                    \
+  do {                                                                                             \
+    SYNC();                                                                                        \
+    goto error;                                                                                    \
+  } while (0)
+
+  static void *const labels[] = {
+#define OPCODE(name, operands, effect) &&op_##name,
+#include "opcodes.h"
+#undef OPCODE
+  };
+  static void *trace_labels[BC__COUNT];
+  if (!trace_labels[0]) {
+    for (int i = 0; i < BC__COUNT; i++) trace_labels[i] = &&trace_op;
+  }
+  void *const *table = vm.trace_ops ? trace_labels : labels;
+
+#define DISPATCH() goto *table[*ip++]
+
+  LOAD_FRAME();
+  if (throwing) goto error;
+  DISPATCH();
+
+trace_op:
+  SYNC();
+  if (vm.op_hook) vm.op_hook(frame, ip - 1);
+  goto *labels[ip[-1]];
+
+op_NOP:
+  DISPATCH();
+op_POP_TOP:
+  sp--;
+  DISPATCH();
+op_DUP_TOP:
+  sp[0] = sp[-1];
+  sp++;
+  DISPATCH();
+op_DUP_TOP_TWO:
+  sp[0] = sp[-2];
+  sp[1] = sp[-1];
+  sp += 2;
+  DISPATCH();
+op_ROT_TWO : {
+  Value t = sp[-1];
+  sp[-1] = sp[-2];
+  sp[-2] = t;
+  DISPATCH();
+}
+op_ROT_THREE : {
+  Value t = sp[-1];
+  sp[-1] = sp[-2];
+  sp[-2] = sp[-3];
+  sp[-3] = t;
+  DISPATCH();
+}
+op_ROT_FOUR : {
+  Value t = sp[-1];
+  sp[-1] = sp[-2];
+  sp[-2] = sp[-3];
+  sp[-3] = sp[-4];
+  sp[-4] = t;
+  DISPATCH();
+}
+op_LOAD_CONST:
+  PUSH(consts[U16()]);
+  DISPATCH();
+op_LOAD_NONE:
+  PUSH(NONE_VAL);
+  DISPATCH();
+op_LOAD_TRUE:
+  PUSH(BOOL_VAL(true));
+  DISPATCH();
+op_LOAD_FALSE:
+  PUSH(BOOL_VAL(false));
+  DISPATCH();
+op_LOAD_SMALL_INT:
+  PUSH(INT_VAL((int16_t)U16()));
+  DISPATCH();
+op_LOAD_FAST : {
+  uint16_t i = U16();
+  Value v = slots[i];
+  if (ASY_UNLIKELY(IS_UNDEF(v))) {
+    SYNC();
+    vm_raise(vm.e_UnboundLocalError,
+             "cannot access local variable '%s' where it is not associated with a value",
+             code->varnames[i]->chars);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_FAST:
+  slots[U16()] = POP();
+  DISPATCH();
+op_DELETE_FAST : {
+  uint16_t i = U16();
+  if (IS_UNDEF(slots[i])) {
+    SYNC();
+    vm_raise(vm.e_UnboundLocalError,
+             "cannot access local variable '%s' where it is not associated with a value",
+             code->varnames[i]->chars);
+    goto error;
+  }
+  slots[i] = UNDEF_VAL;
+  DISPATCH();
+}
+op_MAKE_CELL : {
+  uint16_t i = U16();
+  SYNC();
+  slots[i] = OBJ_VAL(cell_new(slots[i]));
+  DISPATCH();
+}
+op_LOAD_DEREF : {
+  uint16_t i = U16();
+  Value v = AS_CELL(slots[i])->value;
+  if (ASY_UNLIKELY(IS_UNDEF(v))) {
+    SYNC();
+    if (i < code->nlocals)
+      vm_raise(vm.e_UnboundLocalError,
+               "cannot access local variable '%s' where it is not associated with a value",
+               code->varnames[i]->chars);
+    else
+      vm_raise(vm.e_NameError,
+               "cannot access free variable '%s' where it is not associated with a value in "
+               "enclosing scope",
+               code->varnames[i]->chars);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_DEREF : {
+  uint16_t i = U16();
+  AS_CELL(slots[i])->value = POP();
+  DISPATCH();
+}
+op_DELETE_DEREF : {
+  uint16_t i = U16();
+  AS_CELL(slots[i])->value = UNDEF_VAL;
+  DISPATCH();
+}
+op_LOAD_CLOSURE:
+  PUSH(slots[U16()]);
+  DISPATCH();
+op_LOAD_GLOBAL : {
+  ObjString *name = code->names[U16()];
+  Value v;
+  if (ASY_LIKELY(dict_get_str(frame->globals, name, &v)) || dict_get_str(vm.builtins, name, &v)) {
+    PUSH(v);
+    DISPATCH();
+  }
+  SYNC();
+  vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+  goto error;
+}
+op_STORE_GLOBAL : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  dict_set_str(frame->globals, name, sp[-1]);
+  sp--;
+  DISPATCH();
+}
+op_DELETE_GLOBAL : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  if (dict_del(frame->globals, OBJ_VAL(name)) != 1) {
+    vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+    goto error;
+  }
+  DISPATCH();
+}
+op_LOAD_NAME : {
+  ObjString *name = code->names[U16()];
+  Value v;
+  if ((frame->ns && dict_get_str(frame->ns, name, &v)) || dict_get_str(frame->globals, name, &v) ||
+      dict_get_str(vm.builtins, name, &v)) {
+    PUSH(v);
+    DISPATCH();
+  }
+  SYNC();
+  vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+  goto error;
+}
+op_STORE_NAME : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  dict_set_str(frame->ns ? frame->ns : frame->globals, name, sp[-1]);
+  sp--;
+  DISPATCH();
+}
+op_DELETE_NAME : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  if (dict_del(frame->ns ? frame->ns : frame->globals, OBJ_VAL(name)) != 1) {
+    vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+    goto error;
+  }
+  DISPATCH();
+}
+op_LOAD_CLASSDEREF : {
+  uint16_t i = U16();
+  Value v;
+  if (frame->ns && dict_get_str(frame->ns, code->varnames[i], &v)) {
+    PUSH(v);
+    DISPATCH();
+  }
+  v = AS_CELL(slots[i])->value;
+  if (IS_UNDEF(v)) {
+    SYNC();
+    vm_raise(vm.e_NameError,
+             "cannot access free variable '%s' where it is not associated with a value in "
+             "enclosing scope",
+             code->varnames[i]->chars);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_LOAD_LOCALS:
+  PUSH(frame->ns ? OBJ_VAL(frame->ns) : OBJ_VAL(frame->globals));
+  DISPATCH();
+op_LOAD_ASSERTION_ERROR:
+  PUSH(OBJ_VAL(vm.e_AssertionError));
+  DISPATCH();
+
+op_LOAD_ATTR : {
+  ObjString *name = code->names[U16()];
+  Value obj = sp[-1];
+  if (IS_INSTANCE(obj) && AS_INSTANCE(obj)->dict) {
+    Value v;
+    /* Fast path: a plain instance attribute not shadowed by a property. */
+    if (dict_get_str(AS_INSTANCE(obj)->dict, name, &v)) {
+      Value cv = vm_class_lookup(AS_INSTANCE(obj)->cls, name);
+      if (IS_UNDEF(cv) || !IS_OBJ_TYPE(cv, OBJ_WRAPPER)) {
+        sp[-1] = v;
+        DISPATCH();
+      }
+    }
+  }
+  SYNC();
+  Value v = vm_getattr(obj, name);
+  if (IS_UNDEF(v)) goto error;
+  sp[-1] = v;
+  DISPATCH();
+}
+op_STORE_ATTR : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  if (!vm_setattr(sp[-1], name, sp[-2])) goto error;
+  sp -= 2;
+  DISPATCH();
+}
+op_DELETE_ATTR : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  if (!vm_delattr(sp[-1], name)) goto error;
+  sp--;
+  DISPATCH();
+}
+op_LOAD_METHOD : {
+  ObjString *name = code->names[U16()];
+  Value obj = sp[-1];
+  SYNC();
+  Value m;
+  int kind = ops_load_method(obj, name, &m);
+  if (kind < 0) goto error;
+  if (kind == 1) { /* unbound function found on the class: [func, self] */
+    sp[-1] = m;
+    sp[0] = obj;
+  } else {
+    sp[-1] = UNDEF_VAL;
+    sp[0] = m;
+  }
+  sp++;
+  DISPATCH();
+}
+op_BINARY_SUBSCR : {
+  Value c = sp[-2], k = sp[-1];
+  if (IS_LIST(c) && IS_INT(k)) {
+    ObjList *l = AS_LIST(c);
+    int64_t i = AS_INT(k);
+    if (i < 0) i += l->len;
+    if ((uint64_t)i < l->len) {
+      sp[-2] = l->items[i];
+      sp--;
+      DISPATCH();
+    }
+  }
+  SYNC();
+  Value v = vm_getitem(c, k);
+  if (IS_UNDEF(v)) goto error;
+  sp[-2] = v;
+  sp--;
+  DISPATCH();
+}
+op_STORE_SUBSCR : {
+  Value v = sp[-3], c = sp[-2], k = sp[-1];
+  if (IS_LIST(c) && IS_INT(k)) {
+    ObjList *l = AS_LIST(c);
+    int64_t i = AS_INT(k);
+    if (i < 0) i += l->len;
+    if ((uint64_t)i < l->len) {
+      l->items[i] = v;
+      sp -= 3;
+      DISPATCH();
+    }
+  }
+  SYNC();
+  if (!vm_setitem(c, k, v)) goto error;
+  sp -= 3;
+  DISPATCH();
+}
+op_DELETE_SUBSCR : {
+  SYNC();
+  if (!vm_delitem(sp[-2], sp[-1])) goto error;
+  sp -= 2;
+  DISPATCH();
+}
+op_BUILD_SLICE : {
+  uint16_t n = U16();
+  SYNC();
+  Value step = n == 3 ? sp[-1] : NONE_VAL;
+  ObjSlice *s = slice_new(sp[-(int)n], sp[-(int)n + 1], step);
+  sp -= n;
+  PUSH(OBJ_VAL(s));
+  DISPATCH();
+}
+
+#define INT_BINOP(opname, builtin, astop)                                                          \
+  op_##opname : {                                                                                  \
+    Value a = sp[-2], b = sp[-1];                                                                  \
+    int64_t r;                                                                                     \
+    if (IS_INT(a) && IS_INT(b) && !builtin(AS_INT(a), AS_INT(b), &r)) {                            \
+      sp[-2] = INT_VAL(r);                                                                         \
+      sp--;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    if (IS_FLOAT(a) && IS_FLOAT(b)) {                                                              \
+      sp[-2] = FLOAT_VAL(FLOAT_OP_##opname(AS_FLOAT(a), AS_FLOAT(b)));                             \
+      sp--;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    SYNC();                                                                                        \
+    Value v = vm_binary(astop, a, b, false);                                                       \
+    if (IS_UNDEF(v)) goto error;                                                                   \
+    sp[-2] = v;                                                                                    \
+    sp--;                                                                                          \
+    DISPATCH();                                                                                    \
+  }
+#define FLOAT_OP_ADD(x, y) ((x) + (y))
+#define FLOAT_OP_SUBTRACT(x, y) ((x) - (y))
+#define FLOAT_OP_MULTIPLY(x, y) ((x) * (y))
+  INT_BINOP(ADD, __builtin_add_overflow, OP_ADD)
+  INT_BINOP(SUBTRACT, __builtin_sub_overflow, OP_SUB)
+  INT_BINOP(MULTIPLY, __builtin_mul_overflow, OP_MUL)
+
+#define SLOW_BINOP(opname, astop)                                                                  \
+  op_##opname : {                                                                                  \
+    SYNC();                                                                                        \
+    Value v = vm_binary(astop, sp[-2], sp[-1], false);                                             \
+    if (IS_UNDEF(v)) goto error;                                                                   \
+    sp[-2] = v;                                                                                    \
+    sp--;                                                                                          \
+    DISPATCH();                                                                                    \
+  }
+  SLOW_BINOP(TRUE_DIVIDE, OP_DIV)
+  SLOW_BINOP(FLOOR_DIVIDE, OP_FLOORDIV)
+  SLOW_BINOP(MODULO, OP_MOD)
+  SLOW_BINOP(POWER, OP_POW)
+  SLOW_BINOP(MATMUL, OP_MATMUL)
+  SLOW_BINOP(LSHIFT, OP_LSHIFT)
+  SLOW_BINOP(RSHIFT, OP_RSHIFT)
+  SLOW_BINOP(BIT_AND, OP_BITAND)
+  SLOW_BINOP(BIT_OR, OP_BITOR)
+  SLOW_BINOP(BIT_XOR, OP_BITXOR)
+
+op_INPLACE : {
+  int astop = U16();
+  Value a = sp[-2], b = sp[-1];
+  int64_t r;
+  if (astop == OP_ADD && IS_INT(a) && IS_INT(b) && !__builtin_add_overflow(AS_INT(a), AS_INT(b), &r)) {
+    sp[-2] = INT_VAL(r);
+    sp--;
+    DISPATCH();
+  }
+  SYNC();
+  Value v = vm_binary(astop, a, b, true);
+  if (IS_UNDEF(v)) goto error;
+  sp[-2] = v;
+  sp--;
+  DISPATCH();
+}
+op_NEGATE : {
+  Value a = sp[-1];
+  if (IS_INT(a) && AS_INT(a) != INT64_MIN) {
+    sp[-1] = INT_VAL(-AS_INT(a));
+    DISPATCH();
+  }
+  SYNC();
+  Value v = vm_unary(OP_NEG, a);
+  if (IS_UNDEF(v)) goto error;
+  sp[-1] = v;
+  DISPATCH();
+}
+op_POSITIVE : {
+  SYNC();
+  Value v = vm_unary(OP_POS, sp[-1]);
+  if (IS_UNDEF(v)) goto error;
+  sp[-1] = v;
+  DISPATCH();
+}
+op_INVERT : {
+  SYNC();
+  Value v = vm_unary(OP_INVERT, sp[-1]);
+  if (IS_UNDEF(v)) goto error;
+  sp[-1] = v;
+  DISPATCH();
+}
+op_NOT : {
+  Value a = sp[-1];
+  if (IS_BOOL(a)) {
+    sp[-1] = BOOL_VAL(!AS_BOOL(a));
+    DISPATCH();
+  }
+  SYNC();
+  int t = vm_truthy(a);
+  if (t < 0) goto error;
+  sp[-1] = BOOL_VAL(!t);
+  DISPATCH();
+}
+
+#define CMP_OP(opname, cop, astop)                                                                 \
+  op_##opname : {                                                                                  \
+    Value a = sp[-2], b = sp[-1];                                                                  \
+    if (IS_INT(a) && IS_INT(b)) {                                                                  \
+      sp[-2] = BOOL_VAL(AS_INT(a) cop AS_INT(b));                                                  \
+      sp--;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    if (IS_FLOAT(a) && IS_FLOAT(b)) {                                                              \
+      sp[-2] = BOOL_VAL(AS_FLOAT(a) cop AS_FLOAT(b));                                              \
+      sp--;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    SYNC();                                                                                        \
+    Value v = vm_compare(astop, a, b);                                                             \
+    if (IS_UNDEF(v)) goto error;                                                                   \
+    sp[-2] = v;                                                                                    \
+    sp--;                                                                                          \
+    DISPATCH();                                                                                    \
+  }
+  CMP_OP(COMPARE_LT, <, OP_LT)
+  CMP_OP(COMPARE_LE, <=, OP_LE)
+  CMP_OP(COMPARE_EQ, ==, OP_EQ)
+  CMP_OP(COMPARE_NE, !=, OP_NE)
+  CMP_OP(COMPARE_GT, >, OP_GT)
+  CMP_OP(COMPARE_GE, >=, OP_GE)
+
+op_IS:
+  sp[-2] = BOOL_VAL(value_is(sp[-2], sp[-1]));
+  sp--;
+  DISPATCH();
+op_IS_NOT:
+  sp[-2] = BOOL_VAL(!value_is(sp[-2], sp[-1]));
+  sp--;
+  DISPATCH();
+op_CONTAINS:
+op_NOT_CONTAINS : {
+  bool negate = ip[-1] == BC_NOT_CONTAINS;
+  SYNC();
+  int r = vm_contains(sp[-1], sp[-2]);
+  if (r < 0) goto error;
+  sp[-2] = BOOL_VAL(negate ? !r : r);
+  sp--;
+  DISPATCH();
+}
+
+op_JUMP:
+  ip = code->code + read_u32(ip);
+  DISPATCH();
+op_JUMP_BACKWARD:
+  ip = code->code + read_u32(ip);
+  if (ASY_UNLIKELY(vm.interrupted)) {
+    vm.interrupted = 0;
+    SYNC();
+    vm_raise(vm.e_KeyboardInterrupt, "%s", "");
+    goto error;
+  }
+  DISPATCH();
+op_POP_JUMP_IF_FALSE : {
+  Value v = POP();
+  int t;
+  if (IS_BOOL(v)) {
+    t = AS_BOOL(v);
+  } else {
+    SYNC();
+    t = vm_truthy(v);
+    if (t < 0) goto error;
+  }
+  if (!t) {
+    ip = code->code + read_u32(ip);
+  } else {
+    ip += 4;
+  }
+  DISPATCH();
+}
+op_POP_JUMP_IF_TRUE : {
+  Value v = POP();
+  int t;
+  if (IS_BOOL(v)) {
+    t = AS_BOOL(v);
+  } else {
+    SYNC();
+    t = vm_truthy(v);
+    if (t < 0) goto error;
+  }
+  if (t) {
+    ip = code->code + read_u32(ip);
+  } else {
+    ip += 4;
+  }
+  DISPATCH();
+}
+op_JUMP_IF_FALSE_OR_POP:
+op_JUMP_IF_TRUE_OR_POP : {
+  bool jump_if = ip[-1] == BC_JUMP_IF_TRUE_OR_POP;
+  SYNC();
+  int t = vm_truthy(sp[-1]);
+  if (t < 0) goto error;
+  if ((bool)t == jump_if) {
+    ip = code->code + read_u32(ip);
+  } else {
+    ip += 4;
+    sp--;
+  }
+  DISPATCH();
+}
+op_GET_ITER : {
+  Value v = sp[-1];
+  if (IS_GEN(v) && AS_GEN(v)->kind == GEN_GENERATOR) DISPATCH();
+  SYNC();
+  Value it = vm_iter(v);
+  if (IS_UNDEF(it)) goto error;
+  sp[-1] = it;
+  DISPATCH();
+}
+op_FOR_ITER : {
+  Value it = sp[-1];
+  uint32_t target = U32();
+  if (IS_ITER(it)) {
+    ObjIter *o = AS_ITER(it);
+    if (o->kind == ITER_RANGE) {
+      if (o->step > 0 ? o->i < o->n : o->i > o->n) {
+        PUSH(INT_VAL(o->i));
+        o->i += o->step;
+        DISPATCH();
+      }
+      sp--;
+      ip = code->code + target;
+      DISPATCH();
+    }
+    if (o->kind == ITER_SEQ && IS_LIST(o->src)) {
+      ObjList *l = AS_LIST(o->src);
+      if (o->i < (int64_t)l->len) {
+        PUSH(l->items[o->i++]);
+        DISPATCH();
+      }
+      o->i = INT64_MAX; /* stays exhausted even if the list grows */
+      sp--;
+      ip = code->code + target;
+      DISPATCH();
+    }
+  } else if (IS_GEN(it) && AS_GEN(it)->kind == GEN_GENERATOR) {
+    ObjGen *g = AS_GEN(it);
+    if (g->state == GEN_CLOSED) {
+      sp--;
+      ip = code->code + target;
+      DISPATCH();
+    }
+    SYNC();
+    if (!gen_can_resume(g, NONE_VAL)) goto error;
+    if ((int)frame->depth >= vm.recursion_limit) {
+      vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+      goto error;
+    }
+    frame = attach_generator(g, frame, ENTRY_FORITER, NONE_VAL, false);
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  SYNC();
+  Value v;
+  int r = vm_next(it, &v);
+  if (r < 0) goto error;
+  if (r == 0) {
+    sp--;
+    ip = code->code + target;
+    DISPATCH();
+  }
+  PUSH(v);
+  DISPATCH();
+}
+
+op_BUILD_TUPLE : {
+  uint16_t n = U16();
+  SYNC();
+  ObjTuple *t = tuple_new(n, sp - n);
+  if (!t) {
+    vm_raise(vm.e_MemoryError, "%s", "");
+    goto error;
+  }
+  sp -= n;
+  PUSH(OBJ_VAL(t));
+  DISPATCH();
+}
+op_BUILD_LIST : {
+  uint16_t n = U16();
+  SYNC();
+  ObjList *l = list_new(n, sp - n);
+  sp -= n;
+  PUSH(OBJ_VAL(l));
+  DISPATCH();
+}
+op_BUILD_SET : {
+  uint16_t n = U16();
+  SYNC();
+  ObjSet *s = set_new(false);
+  PUSH(OBJ_VAL(s));
+  SYNC();
+  for (int i = n; i >= 1; i--) {
+    if (set_add(s, sp[-1 - i]) < 0) goto error;
+  }
+  sp -= n + 1;
+  PUSH(OBJ_VAL(s));
+  DISPATCH();
+}
+op_BUILD_MAP : {
+  uint16_t n = U16();
+  SYNC();
+  ObjDict *d = dict_new();
+  PUSH(OBJ_VAL(d));
+  SYNC();
+  Value *base = sp - 1 - 2 * n;
+  for (int i = 0; i < n; i++) {
+    if (!dict_set(d, base[2 * i], base[2 * i + 1])) goto error;
+  }
+  sp = base;
+  PUSH(OBJ_VAL(d));
+  DISPATCH();
+}
+op_BUILD_STRING : {
+  uint16_t n = U16();
+  SYNC();
+  ObjString *s = ops_concat_strings(sp - n, n);
+  if (!s) goto error;
+  sp -= n;
+  PUSH(OBJ_VAL(s));
+  DISPATCH();
+}
+op_LIST_APPEND : {
+  uint16_t i = U16();
+  SYNC();
+  if (!list_append(AS_LIST(sp[-1 - i]), sp[-1])) goto error;
+  sp--;
+  DISPATCH();
+}
+op_SET_ADD : {
+  uint16_t i = U16();
+  SYNC();
+  if (set_add(AS_SET(sp[-1 - i]), sp[-1]) < 0) goto error;
+  sp--;
+  DISPATCH();
+}
+op_MAP_ADD : {
+  uint16_t i = U16();
+  SYNC();
+  if (!dict_set(AS_DICT(sp[-2 - i]), sp[-2], sp[-1])) goto error;
+  sp -= 2;
+  DISPATCH();
+}
+op_LIST_EXTEND : {
+  uint16_t i = U16();
+  SYNC();
+  if (!ops_list_extend(AS_LIST(sp[-1 - i]), sp[-1])) goto error;
+  sp--;
+  DISPATCH();
+}
+op_SET_UPDATE : {
+  uint16_t i = U16();
+  SYNC();
+  if (!ops_set_update(AS_SET(sp[-1 - i]), sp[-1])) goto error;
+  sp--;
+  DISPATCH();
+}
+op_DICT_UPDATE:
+op_DICT_MERGE : {
+  bool merge = ip[-1] == BC_DICT_MERGE;
+  uint16_t i = U16();
+  SYNC();
+  if (!ops_dict_update(AS_DICT(sp[-1 - i]), sp[-1], merge, sp - 2 - i)) goto error;
+  sp--;
+  DISPATCH();
+}
+op_LIST_TO_TUPLE : {
+  SYNC();
+  ObjList *l = AS_LIST(sp[-1]);
+  ObjTuple *t = tuple_new(l->len, l->items);
+  if (!t) {
+    vm_raise(vm.e_MemoryError, "%s", "");
+    goto error;
+  }
+  sp[-1] = OBJ_VAL(t);
+  DISPATCH();
+}
+op_FORMAT_VALUE : {
+  uint16_t flags = U16();
+  SYNC();
+  ObjString *spec = (flags & 4) ? AS_STR(POP()) : NULL;
+  Value v = sp[-1];
+  int conv = flags & 3;
+  if (conv) {
+    SYNC();
+    ObjString *s = conv == 1 ? vm_str(v) : conv == 2 ? vm_repr(v) : ops_ascii(v);
+    if (!s) goto error;
+    v = OBJ_VAL(s);
+    sp[-1] = v;
+  }
+  if (IS_STR(v) && (!spec || spec->len == 0)) DISPATCH();
+  if (spec) PUSH(OBJ_VAL(spec)); /* keep it rooted while formatting */
+  SYNC();
+  ObjString *r = vm_format(v, spec);
+  if (spec) sp--;
+  if (!r) goto error;
+  sp[-1] = OBJ_VAL(r);
+  DISPATCH();
+}
+op_UNPACK_SEQUENCE : {
+  uint16_t n = U16();
+  Value seq = sp[-1];
+  if (IS_TUPLE(seq) && AS_TUPLE(seq)->len == n) {
+    ObjTuple *t = AS_TUPLE(seq);
+    sp--;
+    for (int i = n - 1; i >= 0; i--) PUSH(t->items[i]);
+    DISPATCH();
+  }
+  SYNC();
+  if (!ops_unpack(sp - 1, n, -1)) goto error;
+  sp += n - 1;
+  DISPATCH();
+}
+op_UNPACK_EX : {
+  uint16_t arg = U16();
+  int before = arg & 0xFF, after = arg >> 8;
+  SYNC();
+  if (!ops_unpack(sp - 1, before, after)) goto error;
+  sp += before + after;
+  DISPATCH();
+}
+
+  /* ---- calls */
+  {
+    int argc;
+    ObjTuple *kwnames;
+    Value *base; /* the callable's slot; the result goes there */
+    bool method_self;
+
+  op_CALL:
+    argc = U16();
+    kwnames = NULL;
+    base = sp - argc - 1;
+    method_self = false;
+    goto do_call;
+  op_CALL_KW:
+    argc = U16();
+    kwnames = AS_TUPLE(consts[U16()]);
+    base = sp - argc - 1;
+    method_self = false;
+    goto do_call;
+  op_CALL_METHOD:
+    argc = U16();
+    kwnames = NULL;
+    goto do_call_method;
+  op_CALL_METHOD_KW:
+    argc = U16();
+    kwnames = AS_TUPLE(consts[U16()]);
+  do_call_method:
+    base = sp - argc - 2;
+    if (IS_UNDEF(base[0])) {
+      method_self = true; /* [UNDEF, callable, args]: the callable is base[1] */
+      base++;
+    } else {
+      method_self = false;
+      argc++; /* [func, self, args]: self is the first argument */
+    }
+    goto do_call;
+  op_CALL_EX : {
+    uint16_t has_kw = U16();
+    SYNC();
+    Value *b = sp - 2 - has_kw;
+    Value r = ops_call_ex(b[0], b[1], has_kw ? b[2] : UNDEF_VAL);
+    if (IS_UNDEF(r)) goto error;
+    sp = b;
+    PUSH(r);
+    DISPATCH();
+  }
+  op_WITH_EXCEPT_START : {
+    /* [exit, prev, exc] → [exit, prev, exc, exit(type(exc), exc, tb)] */
+    Value exc = sp[-1];
+    Value exitf = sp[-3];
+    sp[0] = exitf;
+    sp[1] = OBJ_VAL(vm_class_of(exc));
+    sp[2] = exc;
+    sp[3] = NONE_VAL;
+    base = sp;
+    sp += 4;
+    argc = 3;
+    kwnames = NULL;
+    method_self = false;
+    goto do_call;
+  }
+
+  do_call : {
+    SYNC();
+    Value callee = base[0];
+    if (ASY_LIKELY(IS_FUNCTION(callee))) {
+      ObjFunction *fn = AS_FUNCTION(callee);
+      if (!(fn->code->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNCGEN))) {
+        Frame *f = vm_make_frame_self(fn, NULL, argc, base + 1, kwnames);
+        if (!f) goto error;
+        f->parent = frame;
+        f->entry = ENTRY_CALL;
+        if (!check_depth(frame, f)) {
+          vm_free_frame(f);
+          goto error;
+        }
+        sp = method_self ? base - 1 : base;
+        SYNC();
+        frame = f;
+        LOAD_FRAME();
+        if (ASY_UNLIKELY(vm.interrupted)) {
+          vm.interrupted = 0;
+          vm_raise(vm.e_KeyboardInterrupt, "%s", "");
+          goto error;
+        }
+        DISPATCH();
+      }
+    }
+    Value result = UNDEF_VAL;
+    Frame *f = NULL;
+    CallOutcome oc = start_call(callee, argc, base + 1, kwnames, &result, &f);
+    switch (oc) {
+    case CALL_ERROR: goto error;
+    case CALL_DONE:
+      sp = method_self ? base - 1 : base;
+      PUSH(result);
+      DISPATCH();
+    case CALL_FRAME:
+    case CALL_INIT:
+      f->parent = frame;
+      f->entry = oc == CALL_INIT ? ENTRY_INIT : ENTRY_CALL;
+      if (!check_depth(frame, f)) {
+        vm_free_frame(f);
+        goto error;
+      }
+      sp = method_self ? base - 1 : base;
+      if (oc == CALL_INIT) PUSH(result); /* the instance waits under __init__ */
+      SYNC();
+      frame = f;
+      LOAD_FRAME();
+      DISPATCH();
+    }
+    goto error;
+  }
+  }
+
+op_MAKE_FUNCTION : {
+  uint16_t flags = U16();
+  SYNC();
+  Value v = ops_make_function(sp, flags, frame->globals);
+  if (IS_UNDEF(v)) goto error;
+  int npop = 1 + !!(flags & 1) + !!(flags & 2) + !!(flags & 4);
+  sp -= npop;
+  PUSH(v);
+  DISPATCH();
+}
+op_BUILD_CLASS : {
+  uint16_t nbases = U16();
+  ObjString *name = AS_STR(consts[U16()]);
+  SYNC();
+  Value cls = ops_build_class(name, sp - 1 - nbases, nbases, AS_DICT(sp[-1]), frame->globals);
+  if (IS_UNDEF(cls)) goto error;
+  sp -= nbases + 1;
+  PUSH(cls);
+  DISPATCH();
+}
+
+op_RETURN_VALUE : {
+  Value result = POP();
+  Frame *parent = frame->parent;
+  EntryKind entry = (EntryKind)frame->entry;
+  bool is_asyncgen = frame->gen && frame->gen->kind == GEN_ASYNCGEN;
+  if (frame->code->flags & CODE_CLASSBODY) result = OBJ_VAL(frame->ns);
+  finish_frame(frame);
+  if (entry == ENTRY_C) {
+    vm.frame = parent;
+    if (is_asyncgen) {
+      vm_raise(vm.e_StopAsyncIteration, "%s", "");
+      return RUN_ERROR;
+    }
+    *out = result;
+    return RUN_RETURN;
+  }
+  frame = parent;
+  LOAD_FRAME();
+  switch (entry) {
+  case ENTRY_CALL: PUSH(result); break;
+  case ENTRY_INIT:
+    if (!IS_NONE(result)) {
+      SYNC();
+      vm_raise(vm.e_TypeError, "__init__() should return None, not '%s'", vm_type_name(result));
+      goto error;
+    }
+    break;
+  case ENTRY_DELEGATE:
+    if (is_asyncgen) {
+      /* The async generator finished: __anext__ raises, aclose returns. */
+      ObjIter *as = AS_ITER(sp[-1]);
+      as->i = ASEND_DONE;
+      if (as->sub == ASEND_CLOSE) {
+        sp[-1] = NONE_VAL;
+        break;
+      }
+      SYNC();
+      vm_raise(vm.e_StopAsyncIteration, "%s", "");
+      goto error;
+    }
+    sp[-1] = result;
+    break;
+  case ENTRY_FORITER:
+    sp--;
+    ip = code->code + read_u32(ip - 4);
+    break;
+  default: break;
+  }
+  DISPATCH();
+}
+
+op_YIELD_VALUE : {
+  Value v = POP();
+  SYNC();
+  if (frame->gen->kind == GEN_ASYNCGEN) {
+    /* An async generator's yield answers the __anext__ awaitable that
+     * resumed it: it goes to the awaiting frame, not up to the task. */
+    ObjGen *g = frame->gen;
+    g->state = GEN_SUSPENDED;
+    g->delegated = false;
+    Frame *parent = frame->parent;
+    frame->parent = NULL;
+    frame = parent;
+    LOAD_FRAME();
+    ObjIter *as = AS_ITER(sp[-1]);
+    as->i = ASEND_DONE;
+    if (as->sub == ASEND_CLOSE) {
+      vm_raise(vm.e_RuntimeError, "async generator ignored GeneratorExit");
+      goto error;
+    }
+    sp[-1] = v;
+    DISPATCH();
+  }
+  yielded = v;
+  goto suspend;
+}
+
+op_GET_AWAITABLE : {
+  uint16_t where = U16();
+  SYNC();
+  Value a = ops_get_awaitable(sp[-1], where);
+  if (IS_UNDEF(a)) goto error;
+  sp[-1] = a;
+  DISPATCH();
+}
+op_GET_YIELD_FROM_ITER : {
+  Value v = sp[-1];
+  if (IS_GEN(v)) {
+    if (AS_GEN(v)->kind == GEN_COROUTINE && !(code->flags & CODE_COROUTINE)) {
+      SYNC();
+      vm_raise(vm.e_TypeError,
+               "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
+    DISPATCH();
+  }
+  SYNC();
+  Value it = vm_iter(v);
+  if (IS_UNDEF(it)) goto error;
+  sp[-1] = it;
+  DISPATCH();
+}
+op_YIELD_FROM : {
+  /* await / yield from: delegate to the iterator on top of the stack. */
+  Value it = sp[-1];
+  SYNC();
+  if (IS_GEN(it)) {
+    ObjGen *g = AS_GEN(it);
+    if (g->state == GEN_CLOSED) {
+      if (g->kind == GEN_COROUTINE) {
+        vm_raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
+        goto error;
+      }
+      sp[-1] = NONE_VAL;
+      DISPATCH();
+    }
+    if (!gen_can_resume(g, NONE_VAL)) goto error;
+    if ((int)frame->depth >= vm.recursion_limit) {
+      vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+      goto error;
+    }
+    g->delegated = true;
+    frame = attach_generator(g, frame, ENTRY_DELEGATE, NONE_VAL, false);
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  if (VM_IS_FUTURE(it)) {
+    if (!future_is_pending(it)) {
+      Value result;
+      if (!future_await_result(it, &result)) goto error;
+      sp[-1] = result;
+      DISPATCH();
+    }
+    /* Pending: the task must wait. Hand the future up; when resumed, this
+     * instruction runs again and finds it done. */
+    frame->flags |= FRAME_REEXEC;
+    yielded = it;
+    goto suspend;
+  }
+  if (IS_ITER(it) && AS_ITER(it)->kind == ITER_ASEND) {
+    Frame *nf = NULL;
+    Value result;
+    int r = asend_start(AS_ITER(it), frame, &nf, &result);
+    if (r < 0) goto error;
+    if (r == 0) {
+      sp[-1] = result;
+      DISPATCH();
+    }
+    frame = nf;
+    LOAD_FRAME();
+    if (r == 2) goto error; /* athrow/aclose: the exception lands in the generator */
+    DISPATCH();
+  }
+  {
+    /* Any other iterator: each value it produces is yielded up; when it
+     * stops, StopIteration.value is the result. */
+    Value v;
+    int r = ops_iter_send(it, &v);
+    if (r < 0) goto error;
+    if (r == 0) {
+      sp[-1] = v;
+      DISPATCH();
+    }
+    frame->flags |= FRAME_REEXEC;
+    yielded = v;
+    goto suspend;
+  }
+}
+
+suspend : {
+  /* Suspend the whole delegation chain — this frame and every frame
+   * awaiting it — and hand `yielded` to whoever resumed the outermost. */
+  if (!frame->gen) {
+    vm_raise(vm.e_RuntimeError, "cannot suspend outside a generator or coroutine");
+    goto error;
+  }
+  Frame *top = frame;
+  while (top->entry == ENTRY_DELEGATE) top = top->parent;
+  top->gen->innermost = frame == top ? NULL : frame;
+  chain_state(frame, top, GEN_SUSPENDED);
+  Frame *resumer = top->parent;
+  EntryKind entry = (EntryKind)top->entry;
+  top->parent = NULL;
+  if (entry == ENTRY_C) {
+    vm.frame = resumer;
+    *out = yielded;
+    return RUN_YIELD;
+  }
+  /* ENTRY_FORITER: the for loop receives the value. */
+  frame = resumer;
+  LOAD_FRAME();
+  PUSH(yielded);
+  DISPATCH();
+}
+op_GET_AITER : {
+  SYNC();
+  Value a = ops_get_aiter(sp[-1]);
+  if (IS_UNDEF(a)) goto error;
+  sp[-1] = a;
+  DISPATCH();
+}
+op_GET_ANEXT : {
+  SYNC();
+  Value a = ops_get_anext(sp[-1]);
+  if (IS_UNDEF(a)) goto error;
+  PUSH(a);
+  DISPATCH();
+}
+op_END_ASYNC_FOR : {
+  /* [ait, exc]: StopAsyncIteration ends the loop; anything else goes on. */
+  Value exc = sp[-1];
+  if (vm_isinstance(exc, vm.e_StopAsyncIteration)) {
+    sp -= 2;
+    DISPATCH();
+  }
+  sp--;
+  SYNC();
+  vm.exc = exc;
+  goto unwind;
+}
+
+op_RAISE : {
+  uint16_t n = U16();
+  SYNC();
+  if (n == 0) {
+    Value h = current_handled(frame);
+    if (IS_UNDEF(h) || IS_NONE(h)) {
+      vm_raise(vm.e_RuntimeError, "No active exception to reraise");
+      goto error;
+    }
+    vm.exc = h;
+    goto unwind;
+  }
+  Value cause = n == 2 ? POP() : UNDEF_VAL;
+  Value exc = POP();
+  SYNC();
+  if (!ops_prepare_raise(exc, cause)) goto error;
+  goto error;
+}
+op_RERAISE:
+  vm.exc = POP();
+  SYNC();
+  goto unwind;
+op_PUSH_EXC_INFO : {
+  Value exc = sp[-1];
+  sp[-1] = frame->handled;
+  PUSH(exc);
+  frame->handled = exc;
+  DISPATCH();
+}
+op_POP_EXCEPT:
+  frame->handled = POP();
+  DISPATCH();
+op_CHECK_EXC_MATCH : {
+  SYNC();
+  int r = ops_exc_match(sp[-2], sp[-1]);
+  if (r < 0) goto error;
+  sp[-1] = BOOL_VAL(r);
+  DISPATCH();
+}
+op_BEFORE_WITH:
+op_BEFORE_ASYNC_WITH : {
+  bool is_async = ip[-1] == BC_BEFORE_ASYNC_WITH;
+  SYNC();
+  Value exitf, enterf;
+  if (!ops_before_with(sp[-1], is_async, &exitf, &enterf)) goto error;
+  sp[-1] = exitf;
+  PUSH(enterf);
+  DISPATCH();
+}
+
+op_IMPORT_NAME : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  Value m = vm_import(name);
+  if (IS_UNDEF(m)) goto error;
+  PUSH(m);
+  DISPATCH();
+}
+op_IMPORT_FROM : {
+  ObjString *name = code->names[U16()];
+  SYNC();
+  Value v = ops_import_from(sp[-1], name);
+  if (IS_UNDEF(v)) goto error;
+  PUSH(v);
+  DISPATCH();
+}
+op_IMPORT_STAR : {
+  SYNC();
+  if (!ops_import_star(sp[-1], frame->ns ? frame->ns : frame->globals)) goto error;
+  sp--;
+  DISPATCH();
+}
+op_PRINT_EXPR : {
+  SYNC();
+  if (!ops_print_expr(sp[-1])) goto error;
+  sp--;
+  DISPATCH();
+}
+
+error:
+  /* An exception arrived in this frame (raised here or by a callee):
+   * record the traceback line, then look for a handler. */
+  add_traceback(vm.exc, frame);
+unwind:
+  for (;;) {
+    uint32_t off = (uint32_t)(frame->ip - code->code);
+    const ExcEntry *h = find_handler(code, off ? off - 1 : 0);
+    if (h) {
+      sp = frame->slots + code->nslots + h->depth;
+      PUSH(vm.exc);
+      vm.exc = UNDEF_VAL;
+      ip = code->code + h->target;
+      DISPATCH();
+    }
+    /* No handler: the frame is done; the exception moves to its caller. */
+    convert_stop_iteration(frame);
+    Frame *parent = frame->parent;
+    EntryKind entry = (EntryKind)frame->entry;
+    bool is_asyncgen = frame->gen && frame->gen->kind == GEN_ASYNCGEN;
+    finish_frame(frame);
+    if (entry == ENTRY_C) {
+      vm.frame = parent;
+      return RUN_ERROR;
+    }
+    frame = parent;
+    LOAD_FRAME();
+    if (entry == ENTRY_INIT) sp--; /* drop the half-made instance */
+    if (entry == ENTRY_DELEGATE && is_asyncgen) {
+      ObjIter *as = AS_ITER(sp[-1]);
+      as->i = ASEND_DONE;
+      if (as->sub == ASEND_CLOSE &&
+          (vm_exc_matches(vm.e_GeneratorExit) || vm_exc_matches(vm.e_StopAsyncIteration))) {
+        vm.exc = UNDEF_VAL; /* aclose() succeeded */
+        sp[-1] = NONE_VAL;
+        DISPATCH();
+      }
+    }
+    add_traceback(vm.exc, frame);
+  }
+#undef DISPATCH
+}
