@@ -12,6 +12,11 @@
 
 #include "ast.h"
 
+/* The deepest tree parse_source returns (nodes from the root to a leaf):
+ * deeper input is a SyntaxError ("too many nested expressions"), so code
+ * that walks a tree recursively may recurse this deep without checking. */
+#define PARSE_MAX_DEPTH 1000
+
 typedef enum {
   PARSE_FILE,   /* a module: statements until end of input */
   PARSE_SINGLE, /* one interactive input (REPL): statements, may be incomplete */
