@@ -11,7 +11,8 @@ writes
   NAME.py.err   its stderr, for tests under a directory named `errors`, with
                 --errors, or when a .err already exists. CPython prints the
                 script's absolute path in tracebacks; the test directory is
-                stripped so the file reads File "NAME.py", line N.
+                stripped so the file reads File "NAME.py", line N (and the
+                standard library's directory is written <stdlib>).
 Every program is run --runs times (default 3) with different PYTHONHASHSEED
 values; if the runs disagree nothing is written for it and regen exits 1:
 the test is not deterministic and must be fixed.
@@ -71,6 +72,7 @@ def record(path, args):
     cwd = os.path.dirname(path)
     stdin_path = path + '.stdin' if os.path.exists(path + '.stdin') else None
     with_err = wants_err(path, args.errors)
+    stdlib = args.stdlib
     runs = []
     for i in range(max(1, args.runs)):
         env = dict(os.environ)
@@ -87,6 +89,8 @@ def record(path, args):
         if rc < 0:
             return 'error', f'ERROR {name}: killed by signal {-rc}'
         err = err.replace(os.path.join(cwd, '').encode(), b'')
+        if stdlib:
+            err = err.replace(os.path.join(stdlib, '').encode(), b'<stdlib>/')
         runs.append((out, rc, err if with_err else b''))
     if any(r != runs[0] for r in runs[1:]):
         what = [k for k, idx in (('stdout', 0), ('exit status', 1), ('stderr', 2))
@@ -126,6 +130,12 @@ def main():
     if ver != '(3, 11)':
         print(f'regen: warning: {args.python} is Python {ver}; the corpus is CPython 3.11 output',
               file=sys.stderr)
+    # Tracebacks through the standard library (asyncio) name its files by
+    # absolute path: written as <stdlib>/... so .err files do not depend on
+    # where this machine's Python lives.
+    args.stdlib = subprocess.run(
+        [args.python, '-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'],
+        capture_output=True, text=True).stdout.strip()
     files = list(dict.fromkeys(tests_in(args.paths)))
     counts = {'updated': 0, 'unchanged': 0, 'skipped': 0, 'error': 0}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:

@@ -1,0 +1,4 @@
+# calling something that is not callable
+handlers = {"start": print, "stop": None}
+handlers["start"]("starting")
+handlers["stop"]("stopping")

@@ -1,0 +1,6 @@
+# uncaught ValueError from int() on bad input, after some output
+values = ["1", "2", "three"]
+total = 0
+for v in values:
+    total += int(v)
+    print("running total", total)

@@ -1,0 +1,4 @@
+# SyntaxError: 'await' outside function, at module level
+import asyncio
+
+await asyncio.sleep(1)

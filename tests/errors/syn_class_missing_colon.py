@@ -1,0 +1,3 @@
+# SyntaxError: expected ':' after a class header
+class Point
+    pass

@@ -1,0 +1,5 @@
+# SyntaxError: 'continue' not properly in loop
+def f():
+    continue
+
+print(f())

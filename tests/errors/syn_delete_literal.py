@@ -1,0 +1,3 @@
+# SyntaxError: cannot delete literal
+x = [1, 2]
+del 1

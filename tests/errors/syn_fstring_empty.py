@@ -1,0 +1,3 @@
+# SyntaxError: f-string: empty expression not allowed
+name = "x"
+print(f"value: {}")

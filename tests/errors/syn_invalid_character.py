@@ -1,0 +1,3 @@
+# SyntaxError: invalid character (a typographic quote)
+x = 1
+print(’hello’)

@@ -1,0 +1,2 @@
+# SyntaxError: invalid decimal literal (a trailing underscore)
+x = 1_

@@ -1,0 +1,2 @@
+# SyntaxError: cannot assign to lambda
+lambda x: x = 1

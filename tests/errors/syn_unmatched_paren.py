@@ -1,0 +1,3 @@
+# SyntaxError: unmatched ')'
+print("ok")
+print((1 + 2)))

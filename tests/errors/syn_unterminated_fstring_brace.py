@@ -1,0 +1,3 @@
+# SyntaxError: f-string: single '}' is not allowed
+x = 1
+print(f"x}")

@@ -1,0 +1,4 @@
+# SyntaxError: unterminated string literal, reported on its line
+print("fine")
+message = "no closing quote
+print(message)
