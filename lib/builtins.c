@@ -71,21 +71,16 @@ static bool print_to_file(Value file, int n, Value *objs, ObjString *sep, ObjStr
   return file_write(file, OBJ_VAL(end));
 }
 
-/* print to the process's stdout: the line is built, then written once. */
+/* print to the process's stdout, piece by piece as CPython writes them
+ * (an object whose __str__ fails leaves the earlier pieces printed). */
 static bool print_to_stdout(int n, Value *objs, ObjString *sep, ObjString *end) {
-  FmtBuf b = FMT_BUF_INIT;
   for (int i = 0; i < n; i++) {
-    if (i > 0) fmt_buf_append(&b, sep->chars, sep->len);
+    if (i > 0) fwrite(sep->chars, 1, sep->len, stdout);
     ObjString *s = vm_str(objs[i]);
-    if (!s) {
-      fmt_buf_free(&b);
-      return false;
-    }
-    fmt_buf_append(&b, s->chars, s->len);
+    if (!s) return false;
+    fwrite(s->chars, 1, s->len, stdout);
   }
-  fmt_buf_append(&b, end->chars, end->len);
-  fwrite(b.data, 1, b.len, stdout);
-  fmt_buf_free(&b);
+  fwrite(end->chars, 1, end->len, stdout);
   return true;
 }
 
@@ -698,11 +693,19 @@ static Value builtin_delattr(int argc, Value *argv, ObjTuple *kwnames) {
 
 /* ---------------------------------------- globals, locals, vars, dir */
 
+/* A builtin taking no arguments: "globals() takes no arguments (1 given)". */
+static bool noargs_fn(const char *name, int argc, ObjTuple *kwnames) {
+  if (!ma_nokw(NULL, name, kwnames)) return false;
+  if (argc == 0) return true;
+  vm_raise(vm.e_TypeError, "%s() takes no arguments (%d given)", name, argc);
+  return false;
+}
+
 /* The asy frame that called the running native. */
 static Frame *caller_frame(void) { return vm.frame; }
 
 static Value builtin_globals(int argc, Value *argv, ObjTuple *kwnames) {
-  if (!ma_fn_range("globals", argc, kwnames, 0, 0)) return UNDEF_VAL;
+  if (!noargs_fn("globals", argc, kwnames)) return UNDEF_VAL;
   Frame *f = caller_frame();
   return OBJ_VAL(f ? f->globals : vm.main_module->dict);
 }
@@ -726,7 +729,7 @@ static Value frame_locals(void) {
 }
 
 static Value builtin_locals(int argc, Value *argv, ObjTuple *kwnames) {
-  if (!ma_fn_range("locals", argc, kwnames, 0, 0)) return UNDEF_VAL;
+  if (!noargs_fn("locals", argc, kwnames)) return UNDEF_VAL;
   return frame_locals();
 }
 

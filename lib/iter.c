@@ -589,9 +589,10 @@ static Value r_index(int argc, Value *argv, ObjTuple *kwnames) {
     if (err) return UNDEF_VAL;
   }
   if (i >= 0) return INT_VAL(i);
+  if (!IS_INTLIKE(argv[1]))
+    return vm_raise(vm.e_ValueError, "sequence.index(x): x not in sequence");
   ObjString *s = vm_repr(argv[1]);
-  if (!s) return UNDEF_VAL;
-  return vm_raise(vm.e_ValueError, "%s is not in range", s->chars);
+  return s ? vm_raise(vm.e_ValueError, "%s is not in range", s->chars) : UNDEF_VAL;
 }
 
 static Value r_richcmp(int op, const char *meth, int argc, Value *argv, ObjTuple *kwnames) {
@@ -656,6 +657,13 @@ static Value s_indices(int argc, Value *argv, ObjTuple *kwnames) {
   int64_t len;
   if (!vm_to_index(argv[1], &len)) return UNDEF_VAL;
   if (len < 0) return vm_raise(vm.e_ValueError, "length should not be negative");
+  ObjSlice *sl = AS_SLICE(argv[0]);
+  Value parts[3] = {sl->start, sl->stop, sl->step};
+  for (int i = 0; i < 3; i++) {
+    if (!IS_NONE(parts[i]) && !IS_INTLIKE(parts[i]) && IS_UNDEF(vm_lookup_special(parts[i], vm.names[NAME_index])))
+      return vm_raise(vm.e_TypeError,
+                      "slice indices must be integers or None or have an __index__ method");
+  }
   int64_t start, stop, step, n;
   if (!ops_slice_indices(AS_SLICE(argv[0]), len, &start, &stop, &step, &n)) return UNDEF_VAL;
   Value t[3] = {INT_VAL(start), INT_VAL(stop), INT_VAL(step)};

@@ -1,0 +1,80 @@
+# list method errors: arity, argument types and CPython's messages
+def check(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+check(lambda: [].append())
+check(lambda: [].append(1, 2))
+check(lambda: [].append(x=1))
+check(lambda: list.append(5, 1))
+check(lambda: list.append())
+check(lambda: [].extend())
+check(lambda: [].extend(5))
+check(lambda: [].extend(None))
+check(lambda: [].insert(1))
+check(lambda: [].insert())
+check(lambda: [].insert(1, 2, 3))
+check(lambda: [].insert("a", 1))
+check(lambda: [].insert(1.5, 1))
+check(lambda: [].insert(1, x=2))
+check(lambda: [].remove(1))
+check(lambda: [1, 2].remove("1"))
+check(lambda: [].pop())
+check(lambda: [1].pop(5))
+check(lambda: [1].pop(-2))
+check(lambda: [1].pop(1, 2))
+check(lambda: [1].pop("a"))
+check(lambda: [1].pop(x=1))
+check(lambda: [].clear(1))
+check(lambda: [].copy(1))
+check(lambda: [].reverse(1))
+check(lambda: [].index(5))
+check(lambda: ["a"].index("b"))
+check(lambda: [[1]].index([2]))
+check(lambda: [None].index(0))
+check(lambda: [1, 2, 3].index(1, 1))
+check(lambda: [1, 2, 3].index(3, 0, 2))
+check(lambda: [].index())
+check(lambda: [1].index(1, "a"))
+check(lambda: [1].index(1, 0, None))
+check(lambda: [1].index(1, 0, 5, 7))
+check(lambda: [].count())
+check(lambda: [].count(1, 2))
+check(lambda: [].sort(1))
+check(lambda: [].sort(key=1, x=2))
+check(lambda: [].sort(key=None, reverse=False, x=1))
+check(lambda: [1, 2].sort(key=1))
+check(lambda: [].sort(reverse="a"))
+check(lambda: [].sort(reverse=2.5))
+check(lambda: list(1, 2))
+check(lambda: list(x=1))
+check(lambda: list(5))
+check(lambda: list(None))
+check(lambda: [1, 2, 3][5])
+check(lambda: [1, 2, 3][-4])
+key = "a"
+check(lambda: [1][key])
+check(lambda: [] + ())
+check(lambda: [] + "ab")
+check(lambda: [] * "a")
+check(lambda: [] * 2.0)
+check(lambda: [1] < [2] < ["a"])
+check(lambda: [1, 2] < [1, "a"])
+check(lambda: [1] < 1)
+check(lambda: list.pop([]))
+check(lambda: list.pop(()))
+check(lambda: [].nosuch)
+def setitem():
+    a = [1, 2]
+    a[5] = 3
+check(setitem)
+def delitem():
+    a = [1, 2]
+    del a[2]
+check(delitem)
+def setslice():
+    a = [1, 2, 3, 4]
+    a[::2] = [1]
+check(setslice)
