@@ -23,8 +23,6 @@
 #define SET vm.t_set
 #define FROZENSET vm.t_frozenset
 
-static Value memory_error(void) { return vm_raise(vm.e_MemoryError, "%s", ""); }
-
 static bool is_frozen(const ObjSet *s) { return (s->obj.flags & SET_FROZEN) != 0; }
 
 static bool slot_live(const SetEntry *e) { return !IS_UNDEF(e->key); }
