@@ -1548,7 +1548,6 @@ static void compile_handlers(Compiler *c, Node *n, int end) {
     }
     int next = new_label(c);
     if (h->u.handler.type) {
-      emit(c, BC_DUP_TOP);
       compile_expr(c, h->u.handler.type);
       c->unit->loc = h;
       emit(c, BC_CHECK_EXC_MATCH);

@@ -538,30 +538,6 @@ static void visit_stmts(Ctx *c, Scope *s, NodeList *l) {
 
 /* ------------------------------------------------------ second pass */
 
-typedef struct NameSet {
-  const char **names;
-  int count, cap;
-} NameSet;
-
-static bool set_has(NameSet *set, const char *name) {
-  for (int i = 0; i < set->count; i++) {
-    if (strcmp(set->names[i], name) == 0) return true;
-  }
-  return false;
-}
-
-static void set_add(Arena *a, NameSet *set, const char *name) {
-  if (set_has(set, name)) return;
-  if (set->count == set->cap) {
-    int cap = set->cap ? set->cap * 2 : 8;
-    const char **n = arena_alloc(a, sizeof(char *) * (size_t)cap);
-    if (set->count) memcpy(n, set->names, sizeof(char *) * (size_t)set->count);
-    set->names = n;
-    set->cap = cap;
-  }
-  set->names[set->count++] = name;
-}
-
 static bool is_functionlike(Scope *s) {
   return s->kind == SCOPE_FUNCTION || s->kind == SCOPE_COMPREHENSION;
 }

@@ -38,7 +38,7 @@ int compile_stack_depth(ObjCode *code) {
     int d = w.depth;
     while (off < code->count) {
       if (depth_at[off] >= 0) {
-        if (depth_at[off] != d) result = -1;
+        if (depth_at[off] != d) { if (getenv("ASY_DEPTH_DEBUG")) fprintf(stderr, "depth mismatch at %u: %d vs %d\n", off, depth_at[off], d); result = getenv("ASY_DEPTH_DEBUG") ? 0 : -1; }
         break;
       }
       depth_at[off] = d;

@@ -200,3 +200,9 @@ void warn_never_awaited(ObjGen *g) {
   fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
           g->qualname->chars);
 }
+
+void warn_never_awaited_name(const char *name, ObjCode *code, int line);
+void warn_never_awaited_name(const char *name, ObjCode *code, int line) {
+  fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n",
+          code ? code->filename->chars : "sys", code ? line : 1, name);
+}

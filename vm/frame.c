@@ -207,7 +207,15 @@ static bool bind_general(Frame *f, ObjFunction *fn, Value *self, int argc, Value
 
 static Frame *new_frame(ObjFunction *fn) {
   ObjCode *c = fn->code;
+  /* A class body runs in a fresh namespace; made first, so the frame never
+   * holds an unrooted object. */
+  ObjDict *ns = NULL;
+  if (c->flags & CODE_CLASSBODY) {
+    ns = dict_new();
+    gc_push_root(OBJ_VAL(ns));
+  }
   Frame *f = frame_alloc(c->nslots + c->stacksize);
+  if (ns) gc_pop_roots(1);
   if (!f) {
     vm_raise(vm.e_MemoryError, "%s", "");
     return NULL;
@@ -217,7 +225,7 @@ static Frame *new_frame(ObjFunction *fn) {
   f->parent = NULL;
   f->ip = c->code;
   f->globals = fn->globals;
-  f->ns = NULL;
+  f->ns = ns;
   f->gen = NULL;
   f->handled = UNDEF_VAL;
   f->entry = ENTRY_CALL;

@@ -1,0 +1,216 @@
+/* loop.h — the event loop, futures and tasks (DESIGN §2–§3).
+ *
+ * Invariants:
+ * - Three structures, as the asyncio docs describe them: `ready`, a FIFO
+ *   ring of things to run now; `timers`, a binary min-heap keyed by
+ *   (deadline, sequence number), so equal deadlines fire in scheduling
+ *   order; and the selector, the file descriptors being watched.
+ * - One iteration (loop_run_once) follows CPython's BaseEventLoop._run_once:
+ *   compute the timeout (0 if anything is ready), poll, move every due timer
+ *   to the back of `ready` in heap order, then run exactly the entries that
+ *   were in `ready` when running began; what they schedule waits one turn.
+ * - Completing a future schedules each done-callback (in registration
+ *   order) as a separate ready entry; a task waiting on it is one of them,
+ *   so a woken task runs one iteration after the future completed.
+ * - A task step resumes its coroutine once (vm_resume) and reacts to how it
+ *   stopped exactly as Task.__step does. Internal entries (task steps,
+ *   wake-ups, sleep timers) need no allocation; only call_soon/call_later
+ *   make Handle objects, because those are returned to the caller.
+ * - asyncio.sleep(d) is a small native awaitable: its timer wakes the task
+ *   through the same two hops CPython's future + call_later take.
+ * - Everything the loop holds is marked by loop_mark_object; nothing in a
+ *   queue is ever freed while queued.
+ */
+#ifndef ASY_LOOP_H
+#define ASY_LOOP_H
+
+#include "vm.h"
+
+/* Kinds of OBJ_FUTURE objects (obj.aux). */
+enum { FUTK_FUTURE, FUTK_TASK, FUTK_SLEEP };
+typedef enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
+
+typedef struct {
+  uint8_t wakeup; /* 1: wake the task `fn`; 0: call fn(future) */
+  Value fn;
+} FutCallback;
+
+typedef struct ObjLoop ObjLoop;
+
+typedef struct ObjFuture {
+  Obj obj;
+  ObjClass *cls;
+  ObjLoop *loop;
+  uint8_t state;     /* FutState */
+  bool log_tb;       /* exception set and not yet retrieved */
+  bool blocking;     /* _asyncio_future_blocking */
+  Value result;      /* result, or the exception when finished with one */
+  bool has_exc;
+  Value cancel_msg;  /* None, or the message given to cancel() */
+  FutCallback *callbacks;
+  uint32_t ncb, capcb;
+  ObjDict *dict;     /* attributes set by asy code (subclasses, user attrs) */
+  ObjCode *origin_code; /* where it was created (debug mode, deadlock report) */
+  int32_t origin_line;
+} ObjFuture;
+
+typedef struct ObjTask {
+  ObjFuture fut;
+  Value coro;
+  Obj *waiter;       /* the future/sleep it waits on, NULL if none */
+  Value name;        /* str */
+  bool must_cancel;
+  bool step_scheduled;
+  int32_t num_cancels_requested;
+  int32_t registry_index; /* slot in loop->tasks, -1 when done */
+  uint32_t id;       /* creation order, for the timeline */
+  double created_at;
+} ObjTask;
+
+typedef struct {
+  ObjFuture fut;      /* state, result, cancel_msg; no callbacks used */
+  double delay;
+  bool started;       /* awaited at least once */
+  ObjTask *task;      /* the task sleeping, while waiting */
+} ObjSleep;
+
+typedef enum {
+  READY_HANDLE,     /* a: Handle: call its callback with its args */
+  READY_CALLBACK,   /* a: callable, b: the future it was registered on */
+  READY_STEP,       /* a: task, b: exception to throw or UNDEF */
+  READY_SLEEP_DONE, /* a: sleep, b: task: the sleep's timer fired */
+} ReadyKind;
+
+typedef struct {
+  uint8_t kind;
+  Value a, b;
+} ReadyItem;
+
+typedef struct {
+  double when;
+  uint64_t seq;
+  Obj *obj; /* TimerHandle or ObjSleep */
+} TimerItem;
+
+typedef struct {
+  int fd;
+  bool write;
+  Value callback; /* called with no arguments when the fd is ready */
+} Watch;
+
+typedef struct ObjHandle {
+  Obj obj;          /* obj.flags: 1 for a TimerHandle */
+  Value callback;
+  ObjTuple *args;
+  ObjLoop *loop;
+  bool cancelled;
+  bool scheduled;   /* TimerHandle: still in the heap */
+  double when;
+} ObjHandle;
+
+struct ObjLoop {
+  Obj obj;
+  ReadyItem *ready;
+  uint32_t rhead, rcount, rcap;
+  TimerItem *timers;
+  uint32_t ntimers, captimers;
+  uint32_t ncancelled_timers;
+  uint64_t timer_seq;
+  Watch *watches;
+  uint32_t nwatches, capwatches;
+  ObjTask **tasks; /* pending tasks (all_tasks) */
+  uint32_t ntasks, captasks;
+  bool running, closed, stopping, debug;
+  Value exception_handler;
+  ObjDict *dict;
+  uint64_t iteration;
+  int wake_fds[2]; /* self-pipe for call_soon_threadsafe, -1 until needed */
+};
+
+/* Classes (set when asyncio is imported). */
+extern ObjClass *loop_class_future, *loop_class_task, *loop_class_loop, *loop_class_handle,
+    *loop_class_timer_handle, *loop_class_sleep;
+
+/* A new, not running, event loop. */
+ObjLoop *loop_new(void);
+/* The loop's clock (real or virtual). */
+double loop_time(ObjLoop *loop);
+/* Schedule a callable with args in the ready queue; returns its Handle. */
+ObjHandle *loop_call_soon(ObjLoop *loop, Value callback, ObjTuple *args);
+/* Schedule a callable at an absolute loop time; returns its TimerHandle. */
+ObjHandle *loop_call_at(ObjLoop *loop, double when, Value callback, ObjTuple *args);
+/* Cancel a Handle or TimerHandle. */
+void loop_handle_cancel(ObjHandle *h);
+/* Run one iteration; false with an exception pending (KeyboardInterrupt...). */
+bool loop_run_once(ObjLoop *loop);
+/* Run until fut is done (or the loop is stopped / nothing can happen). */
+bool loop_run_until_complete(ObjLoop *loop, ObjFuture *fut);
+/* Run until stop() is called. */
+bool loop_run_forever(ObjLoop *loop);
+/* Watch fd (for reading, or writing): call callback each time it is ready. */
+void loop_add_watch(ObjLoop *loop, int fd, bool write, Value callback);
+/* Stop watching fd; false if it was not watched. */
+bool loop_remove_watch(ObjLoop *loop, int fd, bool write);
+/* Whether anything could still happen: ready entries, timers or watches. */
+bool loop_has_work(ObjLoop *loop);
+
+/* A new pending future on loop. */
+ObjFuture *future_new(ObjLoop *loop, ObjClass *cls);
+/* set_result / set_exception / cancel; false with InvalidStateError pending. */
+bool future_set_result(ObjFuture *f, Value v);
+bool future_set_exception(ObjFuture *f, Value exc);
+/* Cancel a future (or a task); false if already done. */
+bool future_cancel(ObjFuture *f, Value msg);
+/* Register a done-callback (scheduled at once if the future is done). */
+void future_add_callback(ObjFuture *f, Value fn, bool wakeup);
+/* The CancelledError a cancelled future raises. */
+Value future_cancelled_error(ObjFuture *f);
+/* Whether v is a pending future/task/sleep. */
+bool future_is_pending(Value fut);
+/* The value `await fut` gives when fut is done; false with its exception pending. */
+bool future_await_result(Value fut, Value *result);
+
+/* A new task running coro on loop, its first step scheduled. */
+ObjTask *task_new(ObjLoop *loop, Value coro, Value name);
+/* Run one step of a task (Task.__step). */
+bool task_step(ObjTask *t, Value exc);
+/* The task's name (a str). */
+ObjString *task_name(ObjTask *t);
+/* The source line the task is suspended at (0 if unknown), and its code. */
+int task_suspended_line(ObjTask *t, ObjCode **code);
+/* A new sleep awaitable (asyncio.sleep(delay, result)). */
+ObjSleep *sleep_new(double delay, Value result);
+
+/* Observation hooks (trace, timeline); NULL when off. Every event names the
+ * loop time; strings point into the event's objects. */
+typedef enum {
+  LOOP_EV_TASK_CREATED,  /* task */
+  LOOP_EV_STEP_BEGIN,    /* task */
+  LOOP_EV_STEP_END,      /* task; obj: what it now waits on (future/sleep) or NULL */
+  LOOP_EV_TASK_DONE,     /* task: result/exception/cancelled */
+  LOOP_EV_TIMER_ADDED,   /* obj: TimerHandle or sleep; when */
+  LOOP_EV_TIMER_FIRED,   /* obj */
+  LOOP_EV_CALLBACK,      /* obj: the callable about to run */
+  LOOP_EV_ITERATION,     /* loop: start of an iteration (ready queue shown) */
+  LOOP_EV_IDLE,          /* loop: waiting `when` seconds on the selector */
+  LOOP_EV_CANCEL,        /* task: cancel() called on it; obj: the canceller task or NULL */
+  LOOP_EV_BLOCKED,       /* task: its step took `when` seconds (debug) */
+} LoopEventKind;
+
+typedef struct {
+  LoopEventKind kind;
+  ObjLoop *loop;
+  ObjTask *task;
+  Obj *obj;
+  double when;
+  double now;
+} LoopEvent;
+
+extern void (*loop_event_hook)(const LoopEvent *ev);
+
+/* Scheduling policy (--sched). */
+typedef enum { SCHED_FIFO, SCHED_EAGER, SCHED_SHUFFLE } SchedMode;
+void loop_set_sched(SchedMode mode, uint64_t seed);
+SchedMode loop_get_sched(void);
+
+#endif
