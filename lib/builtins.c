@@ -786,9 +786,10 @@ static Value builtin_dir(int argc, Value *argv, ObjTuple *kwnames) {
     Value loc = frame_locals();
     names = AS_DICT(loc);
   } else {
+    /* A __dir__ written in asy wins; the default one is collect_names. */
     Value m = IS_INSTANCE(argv[0]) ? vm_lookup_special(argv[0], str_intern_cstr("__dir__"))
                                    : UNDEF_VAL;
-    if (!IS_UNDEF(m)) {
+    if (!IS_UNDEF(m) && !IS_NATIVE(m)) {
       Value r = vm_call(m, 1, argv);
       if (IS_UNDEF(r)) return r;
       gc_push_root(r);

@@ -464,6 +464,61 @@ static Value v_isdisjoint(int argc, Value *argv, ObjTuple *kwnames) {
   return found < 0 ? UNDEF_VAL : BOOL_VAL(!found);
 }
 
+/* Whether every item of a is in b: 1, 0, -1 error. */
+static int all_contained_in(Value a, Value b) {
+  Value it = vm_iter(a);
+  if (IS_UNDEF(it)) return -1;
+  gc_push_root(it);
+  int ok = 1;
+  for (;;) {
+    Value x;
+    int r = vm_next(it, &x);
+    if (r <= 0) {
+      if (r < 0) ok = -1;
+      break;
+    }
+    gc_push_root(x);
+    ok = vm_contains(b, x);
+    gc_pop_roots(1);
+    if (ok <= 0) break;
+  }
+  gc_pop_roots(1);
+  return ok;
+}
+
+/* Keys and items views compare with sets and each other as sets do
+ * (dictobject.c's dictview_richcompare). */
+static Value view_cmp(int op, const char *meth, int argc, Value *argv, ObjTuple *kwnames) {
+  if (!view_self(meth, true, argc, argv, kwnames, 1)) return UNDEF_VAL;
+  Value self = argv[0], other = argv[1];
+  bool setlike = IS_SET(other) || (IS_OBJ_TYPE(other, OBJ_VIEW) && AS_VIEW(other)->kind != 1);
+  if (!setlike) return vm.not_implemented;
+  int64_t ls = AS_VIEW(self)->dict->len, lo;
+  if (!vm_len(other, &lo)) return UNDEF_VAL;
+  int ok = 0;
+  switch (op) {
+  case OP_EQ:
+  case OP_NE: ok = ls == lo ? all_contained_in(self, other) : 0; break;
+  case OP_LT: ok = ls < lo ? all_contained_in(self, other) : 0; break;
+  case OP_LE: ok = ls <= lo ? all_contained_in(self, other) : 0; break;
+  case OP_GT: ok = ls > lo ? all_contained_in(other, self) : 0; break;
+  default: ok = ls >= lo ? all_contained_in(other, self) : 0; break;
+  }
+  if (ok < 0) return UNDEF_VAL;
+  return BOOL_VAL(op == OP_NE ? !ok : ok);
+}
+
+#define VIEW_CMP(name, op)                                                                         \
+  static Value v_##name(int argc, Value *argv, ObjTuple *kwnames) {                                \
+    return view_cmp(op, "__" #name "__", argc, argv, kwnames);                                     \
+  }
+VIEW_CMP(eq, OP_EQ)
+VIEW_CMP(ne, OP_NE)
+VIEW_CMP(lt, OP_LT)
+VIEW_CMP(le, OP_LE)
+VIEW_CMP(gt, OP_GT)
+VIEW_CMP(ge, OP_GE)
+
 /* ----------------------------------------------------------------- init */
 
 typedef struct {
@@ -497,6 +552,8 @@ void lib_dict_init(void) {
       {"__or__", v_or},   {"__ror__", v_ror},   {"__and__", v_and},
       {"__rand__", v_rand}, {"__sub__", v_sub}, {"__rsub__", v_rsub},
       {"__xor__", v_xor}, {"__rxor__", v_rxor}, {"isdisjoint", v_isdisjoint},
+      {"__eq__", v_eq},   {"__ne__", v_ne},     {"__lt__", v_lt},
+      {"__le__", v_le},   {"__gt__", v_gt},     {"__ge__", v_ge},
   };
   vm.t_dict->ctor = dict_ctor;
   def_all(vm.t_dict, dict_methods, ASY_ARRAY_LEN(dict_methods));

@@ -56,6 +56,6 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 try:
-    sorted([1, 2j]) if False else sorted([1, "2"])
+    sorted([1, "2"])
 except TypeError as e:
     print("TypeError:", e)
