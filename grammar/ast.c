@@ -438,6 +438,8 @@ static bool printable(unsigned c) {
   if ((c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F)) return false;
   if ((c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF) return false;
   if (c >= 0xE000 && c <= 0xF8FF) return false;
+  if ((c >= 0xFFF9 && c <= 0xFFFB) || c == 0xFFFE || c == 0xFFFF) return false;
+  if (c >= 0xF0000 || (c & 0xFFFE) == 0xFFFE || (c >= 0xE0000 && c <= 0xE0FFF)) return false;
   return true;
 }
 

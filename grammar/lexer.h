@@ -36,7 +36,8 @@ enum {
   TOKF_RAW = 1 << 3,     /* STRING: r prefix */
   TOKF_FSTRING = 1 << 4, /* STRING: f prefix */
   TOKF_TRIPLE = 1 << 5,  /* STRING: triple-quoted */
-  TOKF_EOF = 1 << 6,     /* DEDENT/ENDMARKER made at the end of the input */
+  TOKF_EOF = 1 << 6,     /* DEDENT/ENDMARKER made at the end of the input, placed at the
+                            end of the last line as CPython reports errors there */
   TOKF_SYNTH = 1 << 7,   /* the parentheses around an f-string expression */
 };
 
@@ -79,7 +80,8 @@ typedef struct {
   int level;
   char brackets[LEX_MAX_LEVEL];
   int bracket_line[LEX_MAX_LEVEL], bracket_col[LEX_MAX_LEVEL];
-  int nl_line, nl_col; /* the last NEWLINE: where end-of-input tokens sit */
+  int eof_line, eof_col; /* end of the last line: where end-of-input tokens sit */
+  const unsigned char *comment; /* a comment skipped since the last token */
   bool failed;
   LexError err;
 } Lexer;
@@ -137,6 +139,7 @@ typedef struct ParseCtx {
   int fstring_level;   /* > 0 inside an f-string expression */
   bool failed;         /* an error is recorded in err */
   bool from_lexer;     /* ... and it came from the tokenizer */
+  bool scanned;        /* ... and the rest of the input was checked */
   Node *result;
   Token cur;           /* the token being fed (the parser's lookahead) */
   int ntok;
@@ -155,6 +158,10 @@ RingEntry *parse_ring(ParseCtx *ctx, int idx);
 
 /* Remember that n is written inside parentheses spanning sp. */
 void parse_set_outer(ParseCtx *ctx, Node *n, Span sp);
+
+/* Record a span for n that enclosing nodes use instead of n's own (a
+ * statement followed by ';' ends a block after the ';'). */
+void parse_note_span(ParseCtx *ctx, const Node *n, Span sp);
 
 /* The span of n including its parentheses, if it has any. */
 Span parse_span(const ParseCtx *ctx, const Node *n);

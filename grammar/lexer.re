@@ -32,6 +32,21 @@ static void cross_newline(Lexer *lx, const uchar *p) {
   lx->col_bias = 0;
 }
 
+/* CPython puts end-of-input tokens on the last line that holds anything,
+ * after its last character. */
+static void mark_eof(Lexer *lx) {
+  const uchar *p = lx->cur;
+  if (p > lx->src && p[-1] == '\n') {
+    const uchar *start = p - 1;
+    while (start > lx->src && start[-1] != '\n') start--;
+    lx->eof_line = lx->line - 1;
+    lx->eof_col = (int)(p - 1 - start);
+  } else {
+    lx->eof_line = lx->line;
+    lx->eof_col = col_of(lx, p);
+  }
+}
+
 static int lex_fail(Lexer *lx, const char *kind, int line, int col, int end_col, const char *fmt,
                     ...) __attribute__((format(printf, 6, 7)));
 static int lex_fail(Lexer *lx, const char *kind, int line, int col, int end_col, const char *fmt,
@@ -68,7 +83,6 @@ static void init_common(Lexer *lx, const char *src) {
   memset(lx, 0, sizeof *lx);
   lx->src = lx->cur = lx->line_start = (const uchar *)src;
   lx->line = 1;
-  lx->nl_line = 1;
 }
 
 void lex_init(Lexer *lx, const char *src, size_t len) {
@@ -80,7 +94,7 @@ void lex_init(Lexer *lx, const char *src, size_t len) {
 void lex_init_fexpr(Lexer *lx, const char *src, size_t len, int line, int col) {
   (void)len;
   init_common(lx, src);
-  lx->line = lx->nl_line = line;
+  lx->line = line;
   lx->col_bias = col;
   lx->fexpr = true;
   lx->pending = 0;
@@ -418,7 +432,7 @@ static int scan(Lexer *lx, Token *t) {
 
     "\x00"              { lx->cur = tok; return RAW_EOF; }
     [ \t\f]+            { lx->cur = YYCURSOR; continue; }
-    "#" [^\n\x00]*      { lx->cur = YYCURSOR; continue; }
+    "#" [^\n\x00]*      { lx->comment = tok; lx->cur = YYCURSOR; continue; }
     "\n"                { lx->cur = YYCURSOR; return RAW_NEWLINE; }
     "\\"                { int r = continuation(lx, tok); if (r) return r; continue; }
 
@@ -511,7 +525,7 @@ static int scan(Lexer *lx, Token *t) {
     "->"  { lx->cur = YYCURSOR; return TK_RARROW; }
     "..." { lx->cur = YYCURSOR; return TK_ELLIPSIS; }
     ":="  { lx->cur = YYCURSOR; return TK_COLONEQUAL; }
-    [!$?`] { lx->cur = YYCURSOR; return TK_ERRORTOKEN; }
+    [!$?`] | "<>" { lx->cur = YYCURSOR; return TK_ERRORTOKEN; }
 
     nonprint  { return invalid_char(lx, tok, false); }
     [^]       { return invalid_char(lx, tok, true); }
@@ -607,6 +621,7 @@ static int begin_line(Lexer *lx) {
   lx->cur = p;
   if (!*p) {
     lx->state = ST_EOF_DEDENT;
+    mark_eof(lx);
     return 0;
   }
   lx->at_bol = false;
@@ -628,7 +643,7 @@ static int make(Token *t, int kind, int line, int col, uint16_t flags) {
 
 static int emit_pending(Lexer *lx, Token *t) {
   uint16_t flags = lx->state == ST_NORMAL ? 0 : TOKF_EOF;
-  int line = flags ? lx->nl_line : lx->pend_line, col = flags ? lx->nl_col : lx->pend_col;
+  int line = flags ? lx->eof_line : lx->pend_line, col = flags ? lx->eof_col : lx->pend_col;
   if (lx->pending > 0) {
     lx->pending--;
     return make(t, TK_INDENT, line, col, 0);
@@ -640,9 +655,10 @@ static int emit_pending(Lexer *lx, Token *t) {
 static int end_of_input(Lexer *lx, Token *t) {
   if (lx->state == ST_EOF_NEWLINE) {
     lx->state = ST_EOF_DEDENT;
-    lx->nl_line = lx->line;
-    lx->nl_col = col_of(lx, lx->cur);
-    return make(t, TK_NEWLINE, lx->nl_line, lx->nl_col, 0);
+    const unsigned char *start = lx->comment ? lx->comment : lx->cur;
+    make(t, TK_NEWLINE, lx->line, col_of(lx, start), 0);
+    t->end_col = col_of(lx, lx->cur);
+    return TK_NEWLINE;
   }
   if (lx->state == ST_EOF_DEDENT && lx->indent_top > 0) {
     lx->pending = -lx->indent_top;
@@ -650,7 +666,7 @@ static int end_of_input(Lexer *lx, Token *t) {
     return emit_pending(lx, t);
   }
   lx->state = ST_EOF_END;
-  return make(t, TK_ENDMARKER, lx->nl_line, lx->nl_col, TOKF_EOF);
+  return make(t, TK_ENDMARKER, lx->eof_line, lx->eof_col, TOKF_EOF);
 }
 
 static int open_bracket(Lexer *lx, const Token *t, char c) {
@@ -683,9 +699,9 @@ static int raw_eof(Lexer *lx, Token *t) {
   if (lx->fexpr && lx->level == 1) {
     lx->level = 0;
     lx->state = ST_EOF_END;
-    lx->nl_line = lx->line;
-    lx->nl_col = col_of(lx, lx->cur);
-    make(t, TK_RPAR, lx->nl_line, lx->nl_col, TOKF_SYNTH);
+    lx->eof_line = lx->line;
+    lx->eof_col = col_of(lx, lx->cur);
+    make(t, TK_RPAR, lx->eof_line, lx->eof_col, TOKF_SYNTH);
     t->end_col = t->col;
     return TK_RPAR;
   }
@@ -698,6 +714,7 @@ static int raw_eof(Lexer *lx, Token *t) {
     return quiet_fail(LEX_ERROR, lx);
   }
   lx->state = lx->at_bol ? ST_EOF_DEDENT : ST_EOF_NEWLINE;
+  mark_eof(lx);
   return end_of_input(lx, t);
 }
 
@@ -747,15 +764,18 @@ int lex_next(Lexer *lx, Token *t) {
         cross_newline(lx, nl);
         continue;
       }
-      lx->nl_line = lx->line;
-      lx->nl_col = col_of(lx, nl);
-      make(t, TK_NEWLINE, lx->nl_line, lx->nl_col, 0);
+      /* CPython's NEWLINE token starts at a trailing comment. */
+      const unsigned char *start = lx->comment ? lx->comment : nl;
+      make(t, TK_NEWLINE, lx->line, col_of(lx, start), 0);
+      t->end_col = col_of(lx, nl);
+      lx->comment = NULL;
       cross_newline(lx, nl);
       lx->at_bol = true;
       return TK_NEWLINE;
     }
     if (kind == RAW_EOF) return raw_eof(lx, t);
     if (kind == LEX_ERROR) return kind;
+    lx->comment = NULL;
     return finish_token(lx, t, kind);
   }
 }
@@ -860,8 +880,18 @@ static bool decode_one(const uchar *s, const uchar *e, const uchar **pp, Buf *b,
     return true;
   }
   if (p < e && *p == 'N') {
-    snprintf(errmsg, errsz, "(unicode error) \\N{...} escapes are not supported by asy");
-    return false;
+    const uchar *q = p + 1;
+    if (q < e && *q == '{') {
+      const uchar *close = memchr(q, '}', (size_t)(e - q));
+      if (close && close > q + 1) {
+        snprintf(errmsg, errsz,
+                 "(unicode error) asy does not support \\N{...} character names; use a \\u "
+                 "escape");
+        return false;
+      }
+      q = close ? close + 1 : e;
+    }
+    return escape_error(s, bs, q, "malformed \\N character escape", errmsg, errsz);
   }
   /* An unknown escape stays as written, backslash included. */
   b->buf[b->len++] = '\\';

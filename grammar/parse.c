@@ -156,6 +156,10 @@ static size_t outer_slot(const OuterSpan *tab, size_t cap, const Node *n) {
 
 void parse_set_outer(ParseCtx *ctx, Node *n, Span sp) {
   n->parenthesized = true;
+  parse_note_span(ctx, n, sp);
+}
+
+void parse_note_span(ParseCtx *ctx, const Node *n, Span sp) {
   if (2 * (ctx->outer_count + 1) > ctx->outer_cap) {
     size_t cap = ctx->outer_cap ? ctx->outer_cap * 2 : 64;
     OuterSpan *tab = calloc(cap, sizeof *tab);
@@ -176,7 +180,7 @@ void parse_set_outer(ParseCtx *ctx, Node *n, Span sp) {
 }
 
 Span parse_span(const ParseCtx *ctx, const Node *n) {
-  if (n->parenthesized && ctx->outer_cap) {
+  if (ctx->outer_count) {
     size_t i = outer_slot(ctx->outer, ctx->outer_cap, n);
     if (ctx->outer[i].node) return ctx->outer[i].span;
   }
@@ -238,12 +242,12 @@ static void ahead_step(ParseCtx *ctx, Ahead *a) {
 
 /* Tokenize the rest of the input after a parser error: a tokenizer error
  * that CPython raises replaces the parser's error. */
-static void rest_scan(ParseCtx *ctx, Ahead *a, bool unclosed_wins) {
+static void rest_scan(ParseCtx *ctx, Ahead *a, int furthest_line) {
   while (!a->done) ahead_step(ctx, a);
   if (!a->have_err) return;
   const LexError *e = &a->err;
-  if (e->overrides || (e->never_closed && (ctx->err->line > e->line || unclosed_wins)))
-    take_lexer_error(ctx, e);
+  /* CPython compares with the line of the last token its parser fetched. */
+  if (e->overrides || (e->never_closed && furthest_line > e->line)) take_lexer_error(ctx, e);
 }
 
 static Node *run(ParseCtx *ctx, int mode_kind);
@@ -334,6 +338,26 @@ static bool is_name(const Node *n, const char *id) {
   return n && n->kind == E_NAME && !n->parenthesized && !strcmp(n->u.name.id, id);
 }
 
+/* The token just before node n started, searching back from t. */
+static const Token *token_before(ParseCtx *ctx, const Token *t, const Node *n) {
+  for (int back = 1; back < PARSE_RING; back++) {
+    const Token *p = prev_token(ctx, t, back);
+    if (!p) return NULL;
+    if (p->line < n->line || (p->line == n->line && p->col < n->col)) return p;
+  }
+  return NULL;
+}
+
+/* t, or for an end-of-input token the position CPython gives errors that
+ * name their token: column 0 of the last line. */
+static const Token *eof_col0(const Token *t) {
+  static _Thread_local Token copy;
+  if (!(t->flags & TOKF_EOF)) return t;
+  copy = *t;
+  copy.col = copy.end_col = 0;
+  return &copy;
+}
+
 /* Errors whose wording depends on where the parser stopped: missing colons,
  * blocks and parentheses (CPython's "expected ..." messages). */
 static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token *t) {
@@ -350,14 +374,14 @@ static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token 
     bool forced = op && (op->kind == TK_DEF || op->kind == TK_TRY || op->kind == TK_FINALLY ||
                          op->kind == TK_ELSE);
     if (op && (major == TK_NEWLINE || forced)) {
-      fail_kind_tok(ctx, "SyntaxError", t, "expected ':'");
+      fail_kind_tok(ctx, "SyntaxError", eof_col0(t), "expected ':'");
       return true;
     }
   }
   const Token *below;
   if (major != TK_LPAR && parser_stack_at(parser, 0, &below) == TK_NAME &&
       parser_stack_at(parser, 1, &below) == TK_DEF) {
-    fail_kind_tok(ctx, "SyntaxError", t, "expected '('");
+    fail_kind_tok(ctx, "SyntaxError", eof_col0(t), "expected '('");
     return true;
   }
   if (major != TK_EXCEPT && major != TK_FINALLY && parser_accepts(parser, TK_EXCEPT) &&
@@ -369,11 +393,15 @@ static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token 
 }
 
 /* "x = 1" where an expression was expected: CPython's hints about '=='. */
-static bool assign_in_expr(ParseCtx *ctx, Ahead *a, const Token *t) {
+static bool assign_in_expr(ParseCtx *ctx, void *parser, Ahead *a, const Token *t) {
   const Node *last = ctx->last_node;
-  const Token *prev = prev_token(ctx, t, 1);
+  const Token *prev = prev_token(ctx, t, 1), *below;
   if (!last || !prev || last->end_line != prev->end_line || last->end_col != prev->end_col)
     return false;
+  (void)parser;
+  (void)below;
+  const Token *before = token_before(ctx, t, last);
+  if (before && (before->kind == TK_DOUBLESTAR || before->kind == TK_STAR)) return false;
   ahead_step(ctx, a);
   if (a->count == 0 || !starts_bitwise_or(a->next.kind)) return false;
   if (last->kind == E_NAME && !last->parenthesized) {
@@ -412,23 +440,28 @@ static bool forgot_comma(ParseCtx *ctx, Ahead *a, int major, const Token *t, int
   return true;
 }
 
-/* CPython parses the whole expression after the missing comma before it
- * complains; if the input ends inside it, the unclosed bracket wins. */
-static bool comma_expr_unclosed(ParseCtx *ctx, Ahead *a, int major) {
+/* CPython parses the whole expression after the missing comma, and one
+ * token more, before it complains: read as far. If the input ends inside
+ * the expression, the unclosed bracket wins; returns the last line read. */
+static int comma_expr_end(ParseCtx *ctx, Ahead *a, int major, int line) {
   int depth = 0, prev = major;
   for (;;) {
     ahead_step(ctx, a);
-    if (a->done) return a->have_err && a->err.never_closed;
+    if (a->done) {
+      if (a->have_err && a->err.never_closed) take_lexer_error(ctx, &a->err);
+      return line;
+    }
     int k = a->last.kind;
+    line = a->last.line;
     if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) {
       depth++;
     } else if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
-      if (depth-- == 0) return false;
+      if (depth-- == 0) return line;
     } else if (depth == 0) {
       if (k == TK_COMMA || k == TK_COLON || k == TK_SEMI || k == TK_NEWLINE || k == TK_FOR ||
           k == TK_ASYNC || k == TK_ASSIGN || k == TK_COLONEQUAL || k == TK_AS)
-        return false;
-      if (ends_expr(prev) && starts_expr(k)) return false;
+        return line;
+      if (ends_expr(prev) && starts_expr(k)) return line;
     }
     prev = k;
   }
@@ -464,7 +497,7 @@ static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const
     parse_fail_node(ctx, last, "cannot use assignment expressions with %s", parse_expr_name(last));
     return true;
   }
-  if (major == TK_ASSIGN && assign_in_expr(ctx, a, t)) return true;
+  if (major == TK_ASSIGN && assign_in_expr(ctx, parser, a, t)) return true;
   if (major != TK_ELSE && parser_accepts(parser, TK_ELSE) && (tok = stack_find(parser, TK_IF, 8))) {
     RingEntry *r = parse_ring(ctx, tok->idx);
     const Node *body = r ? r->before : NULL;
@@ -502,9 +535,9 @@ static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const
       parse_fail_node(ctx, last, "iterable unpacking cannot be used in comprehension");
       return true;
     }
-    if (parser_stack_at(parser, 1, &tok) == TK_DOUBLESTAR && tok) {
-      parse_fail_range(ctx, tok->line, tok->col, last->end_line, last->end_col,
-                       "dict unpacking cannot be used in dict comprehension");
+    const Token *dstar = token_before(ctx, t, last);
+    if (dstar && dstar->kind == TK_DOUBLESTAR) {
+      parse_fail_tok(ctx, dstar, "dict unpacking cannot be used in dict comprehension");
       return true;
     }
   }
@@ -519,9 +552,12 @@ void parse_syntax_error(ParseCtx *ctx, void *parser, int major, const Token *t_i
   }
   Token tok = *t_in;
   const Token *t = &tok;
+  /* CPython reports most errors at the end of input at column 0 of the
+   * last line; the "expected ..." block errors at its end (below). */
+
   int level = ctx->lx.level - (major == TK_LPAR || major == TK_LSQB || major == TK_LBRACE);
   Ahead a = {0};
-  bool comma = false;
+  int furthest = t->line;
   if (major == TK_INDENT) {
     set_error(ctx, "IndentationError", t->line, t->col - 1, t->line, t->col - 1,
               "unexpected indent");
@@ -529,12 +565,17 @@ void parse_syntax_error(ParseCtx *ctx, void *parser, int major, const Token *t_i
              legacy_print(ctx, &a, major, t)) {
     /* reported */
   } else if (forgot_comma(ctx, &a, major, t, level)) {
-    comma = comma_expr_unclosed(ctx, &a, major);
+    furthest = comma_expr_end(ctx, &a, major, furthest);
+  } else if (major == TK_DEDENT && !(t->flags & TOKF_EOF)) {
+    fail_kind_tok(ctx, "IndentationError", t, "unexpected unindent");
   } else {
-    fail_kind_tok(ctx, "SyntaxError", t, "invalid syntax");
+    fail_kind_tok(ctx, "SyntaxError", eof_col0(t), "invalid syntax");
   }
+  if (ctx->from_lexer) return;
+  if (a.count && a.last.line > furthest) furthest = a.last.line;
   ctx->err->incomplete = (t->flags & TOKF_EOF) != 0;
-  rest_scan(ctx, &a, comma);
+  rest_scan(ctx, &a, furthest);
+  ctx->scanned = true;
 }
 
 /* ------------------------------------------------------------- f-strings */
@@ -549,6 +590,7 @@ typedef struct {
   int line, col, end_line, end_col; /* span of the whole string run */
   const char *pos; /* position cursor into the current token's text */
   int pos_line, pos_col;
+  int tok_line, tok_col, tok_end_line, tok_end_col; /* the current token */
 } FStr;
 
 static void fs_error(FStr *fs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -777,6 +819,16 @@ static bool fs_field(FStr *fs, const char **pp, const char *end, bool raw, int l
     spec = ast_node(fs->ctx->arena, E_FSTRING, fs->line, fs->col);
     spec->end_line = fs->end_line;
     spec->end_col = fs->end_col;
+    for (int i = 0; i < sub.parts.count; i++) /* CPython: the spec's token */
+      if (sub.parts.items[i]->kind == E_STR) {
+        sub.parts.items[i]->line = fs->tok_line, sub.parts.items[i]->col = fs->tok_col;
+        sub.parts.items[i]->end_line = fs->tok_end_line;
+        sub.parts.items[i]->end_col = fs->tok_end_col;
+      }
+    spec->line = fs->tok_line;
+    spec->col = fs->tok_col;
+    spec->end_line = fs->tok_end_line;
+    spec->end_col = fs->tok_end_col;
     spec->u.fstring.parts = sub.parts;
   }
   if (p >= end || *p != '}') goto expecting;
@@ -876,8 +928,10 @@ Node *parse_strings(ParseCtx *ctx, const StrTok *head) {
     const char *body = t->text + t->prefix_len + q, *end = t->text + t->len - q;
     bool raw = (t->flags & TOKF_RAW) != 0;
     fs.pos = t->text;
-    fs.pos_line = t->line;
-    fs.pos_col = t->col;
+    fs.pos_line = fs.tok_line = t->line;
+    fs.pos_col = fs.tok_col = t->col;
+    fs.tok_end_line = t->end_line;
+    fs.tok_end_col = t->end_col;
     if (t->flags & TOKF_FSTRING) {
       const char *p = body;
       if (!fs_parse(&fs, &p, end, raw, 0)) return NULL;
@@ -979,6 +1033,10 @@ static Node *run(ParseCtx *ctx, int mode_kind) {
       feed(ctx, parser, 0, &t);
       break;
     }
+  }
+  if (ctx->failed && !ctx->from_lexer && !ctx->scanned) {
+    Ahead a = {0};
+    rest_scan(ctx, &a, ctx->cur.line);
   }
   AsyParseFree(parser, free);
   free(ctx->outer);

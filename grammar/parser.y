@@ -67,6 +67,7 @@ typedef struct {
 typedef struct {
   ParamItem **items;
   int count, cap;
+  bool lambda; /* CPython words some errors differently for lambda */
 } ParamB;
 
 typedef struct {
@@ -378,7 +379,7 @@ static bool suffix_applies(ParseCtx *ctx, const Node *t, const Node *bad) {
 static void check_assign_target(ParseCtx *ctx, Node *t, bool first) {
   if (ctx->pending_target) parse_flush_target(ctx, false);
   if (ctx->failed) return;
-  if (t->kind == E_YIELD || t->kind == E_YIELD_FROM) {
+  if ((t->kind == E_YIELD || t->kind == E_YIELD_FROM) && !t->parenthesized) {
     parse_fail_node(ctx, t, "assignment to yield expression not possible");
     return;
   }
@@ -466,25 +467,25 @@ static Node *mk_expr_stmt(ParseCtx *ctx, Node *e) {
   return n;
 }
 
-static void end_at_body(Node *n, const NodeList *body) {
-  if (body->count) end_at_node(n, last_of(body));
+static void end_at_body(ParseCtx *ctx, Node *n, const NodeList *body) {
+  if (body->count) end_at(ctx, n, last_of(body));
 }
 
 static Node *mk_if(ParseCtx *ctx, const Token *t, Node *test, NodeList body) {
   Node *n = node_tok(ctx, S_IF, t);
   n->u.if_.test = test;
   n->u.if_.body = body;
-  end_at_body(n, &body);
+  end_at_body(ctx, n, &body);
   return n;
 }
 
 /* Every If of an elif chain ends where the whole chain ends. */
-static Node *if_finish(IfChain c) {
+static Node *if_finish(ParseCtx *ctx, IfChain c) {
   Node *last = c.last;
   const NodeList *tail = last->u.if_.orelse.count ? &last->u.if_.orelse : &last->u.if_.body;
   Node *end = tail->items[tail->count - 1];
   for (Node *n = c.first;; n = n->u.if_.orelse.items[0]) {
-    end_at_node(n, end);
+    end_at(ctx, n, end);
     if (n == last) break;
   }
   return c.first;
@@ -494,7 +495,7 @@ static Node *mk_loop(ParseCtx *ctx, NodeKind kind, const Token *t, NodeList body
   Node *n = node_tok(ctx, kind, t);
   n->u.for_.body = body;
   n->u.for_.orelse = orelse;
-  end_at_body(n, orelse.count ? &orelse : &body);
+  end_at_body(ctx, n, orelse.count ? &orelse : &body);
   return n;
 }
 
@@ -503,7 +504,7 @@ static Node *mk_while(ParseCtx *ctx, const Token *t, Node *test, NodeList body, 
   n->u.while_.test = test;
   n->u.while_.body = body;
   n->u.while_.orelse = orelse;
-  end_at_body(n, orelse.count ? &orelse : &body);
+  end_at_body(ctx, n, orelse.count ? &orelse : &body);
   return n;
 }
 
@@ -540,7 +541,7 @@ static Node *mk_handler(ParseCtx *ctx, const Token *t, Node *type, const Token *
   n->u.handler.type = type;
   n->u.handler.name = name ? tok_str(ctx, name) : NULL;
   n->u.handler.body = body;
-  end_at_body(n, &body);
+  end_at_body(ctx, n, &body);
   return n;
 }
 
@@ -582,7 +583,7 @@ static Node *mk_with(ParseCtx *ctx, const Token *t, NodeList items, NodeList bod
   Node *n = node_tok(ctx, S_WITH, t);
   n->u.with.items = items;
   n->u.with.body = body;
-  end_at_body(n, &body);
+  end_at_body(ctx, n, &body);
   return n;
 }
 
@@ -638,7 +639,8 @@ static ArgB *argb_add(ParseCtx *ctx, ArgB *b, Node *a) {
     nodelist_push(ctx->arena, &b->keywords, a);
   } else if (a->kind == E_STARRED) {
     if (b->seen_dstar)
-      parse_fail_node(ctx, a, "iterable argument unpacking follows keyword argument unpacking");
+      parse_fail_range(ctx, a->line, a->col, a->line, a->col,
+                       "iterable argument unpacking follows keyword argument unpacking");
     nodelist_push(ctx->arena, &b->args, a);
   } else {
     if (b->seen_kw)
@@ -745,7 +747,7 @@ static bool param_order(ParseCtx *ctx, ParamB *b, int i, bool *star, bool *slash
     if (*star) parse_fail_tok(ctx, &p->tok, "* argument may appear only once");
     else if (p->dflt) parse_fail_tok(ctx, &p->eq, "var-positional argument cannot have default value");
     else if (!p->name && (i + 1 == b->count || b->items[i + 1]->kind == PK_DSTAR))
-      parse_fail_tok(ctx, &p->tok, "named arguments must follow bare *");
+      parse_fail_tok(ctx, b->lambda ? &ctx->cur : &p->tok, "named arguments must follow bare *");
     *star = true;
     break;
   case PK_DSTAR:
@@ -794,22 +796,22 @@ static Arguments *mk_arguments(ParseCtx *ctx, ParamB *b) {
   return a;
 }
 
-static Node *mk_lambda(ParseCtx *ctx, const Token *t, ParamB *params, Node *body) {
+static Node *mk_lambda(ParseCtx *ctx, const Token *t, Arguments *params, Node *body) {
   Node *n = node_tok(ctx, E_LAMBDA, t);
-  n->u.lambda.args = mk_arguments(ctx, params);
+  n->u.lambda.args = params;
   n->u.lambda.body = body;
   end_at(ctx, n, body);
   return expr_done(ctx, n);
 }
 
-static Node *mk_funcdef(ParseCtx *ctx, const Token *t, const Token *name, ParamB *params,
+static Node *mk_funcdef(ParseCtx *ctx, const Token *t, const Token *name, Arguments *params,
                         Node *returns, NodeList body) {
   Node *n = node_tok(ctx, S_FUNCDEF, t);
   n->u.funcdef.name = tok_str(ctx, name);
-  n->u.funcdef.args = mk_arguments(ctx, params);
+  n->u.funcdef.args = params;
   n->u.funcdef.returns = returns;
   n->u.funcdef.body = body;
-  end_at_body(n, &body);
+  end_at_body(ctx, n, &body);
   return n;
 }
 
@@ -818,12 +820,15 @@ static Node *mk_classdef(ParseCtx *ctx, const Token *t, const Token *name, ArgB 
   Node *n = node_tok(ctx, S_CLASSDEF, t);
   n->u.classdef.name = tok_str(ctx, name);
   if (args) {
-    if (args->bare_genexp) parse_fail_node(ctx, args->bare_genexp, "invalid syntax");
+    if (args->bare_genexp) {
+      const Node *gen = args->bare_genexp->u.comp.generators.items[0];
+      parse_fail_range(ctx, gen->line, gen->col, gen->line, gen->col + 3, "invalid syntax");
+    }
     n->u.classdef.bases = args->args;
     n->u.classdef.keywords = args->keywords;
   }
   n->u.classdef.body = body;
-  end_at_body(n, &body);
+  end_at_body(ctx, n, &body);
   return n;
 }
 
@@ -845,9 +850,13 @@ static Node *mk_paren(ParseCtx *ctx, const Token *l, SeqB s, const Token *r, int
     if (s.items.items[i]->kind == E_WITHITEM) as_item = s.items.items[i];
   bool with_form = below == TK_WITH && ctx->cur.kind == TK_COLON;
   if (as_item && !with_form) {
-    /* The item was put at its "as" keyword (see the pitem rule). */
-    parse_fail_range(ctx, as_item->line, as_item->col, as_item->end_line, as_item->end_col,
-                     "invalid syntax");
+    /* The item was put at its "as" keyword (see the pitem rule); after
+     * "with (", CPython objects to what follows the ')'. */
+    if (below == TK_WITH)
+      parse_fail_tok(ctx, &ctx->cur, "invalid syntax");
+    else
+      parse_fail_range(ctx, as_item->line, as_item->col, as_item->end_line, as_item->end_col,
+                       "invalid syntax");
     return s.items.items[0];
   }
   if (s.items.count == 1 && !s.comma) {
@@ -910,8 +919,11 @@ static Node *mk_subscript(ParseCtx *ctx, Node *value, Node *slice, const Token *
   return expr_done(ctx, n);
 }
 
-static Node *mk_gen(ParseCtx *ctx, Node *target, Node *iter, bool is_async) {
-  Node *n = node_from(ctx, E_COMPREHENSION, target);
+/* A comprehension's for clause; CPython gives it no position, asy puts it
+ * at its "for" (or "async"). */
+static Node *mk_gen(ParseCtx *ctx, const Token *kw, Node *target, Node *iter, bool is_async) {
+  Node *n = node_tok(ctx, E_COMPREHENSION, kw);
+  end_at(ctx, n, iter);
   n->u.for_.target = target;
   n->u.for_.iter = iter;
   n->u.for_.is_async = is_async;
@@ -993,10 +1005,10 @@ int parser_stack_at(void *parser, int i, const Token **tok) {
 %type and_list {NodeList}
 %type arglist {ArgB *}
 %type arg_seq {ArgB *}
-%type params {ParamB *}
+%type params {Arguments *}
 %type param_seq {ParamB *}
 %type param {ParamItem *}
-%type lparams {ParamB *}
+%type lparams {Arguments *}
 %type lparam_seq {ParamB *}
 %type lparam {ParamItem *}
 %type strings {StrList}
@@ -1019,7 +1031,13 @@ stmt(A) ::= simple_stmts(B). { A = B; }
 stmt(A) ::= compound_stmt(B). { A = list_one(ctx, B); }
 
 simple_stmts(A) ::= small_stmts(B) NEWLINE. { A = B; }
-simple_stmts(A) ::= small_stmts(B) SEMI NEWLINE. { A = B; }
+simple_stmts(A) ::= small_stmts(B) SEMI(S) NEWLINE. {
+  /* A block ending in "x;" ends after the ';' (CPython's spans). */
+  A = B;
+  Node *last = last_of(&B);
+  Span sp = {last->line, last->col, S.end_line, S.end_col};
+  parse_note_span(ctx, last, sp);
+}
 small_stmts(A) ::= small_stmt(B). { A = list_one(ctx, B); }
 small_stmts(A) ::= small_stmts(L) SEMI small_stmt(B). { A = L; nodelist_push(ctx->arena, &A, B); }
 
@@ -1153,8 +1171,8 @@ import_name(A) ::= NAME(N) AS NAME(M). {
 
 /* ----------------------------------------------------- compound statements */
 
-compound_stmt(A) ::= if_chain(C). { A = if_finish(C); }
-compound_stmt(A) ::= if_chain(C) ELSE COLON block(B). { C.last->u.if_.orelse = B; A = if_finish(C); }
+compound_stmt(A) ::= if_chain(C). { A = if_finish(ctx, C); }
+compound_stmt(A) ::= if_chain(C) ELSE COLON block(B). { C.last->u.if_.orelse = B; A = if_finish(ctx, C); }
 if_chain(A) ::= IF(T) namedexpr(E) COLON block(B). { A.first = A.last = mk_if(ctx, &T, E, B); }
 if_chain(A) ::= if_chain(C) ELIF(T) namedexpr(E) COLON block(B). {
   Node *n = mk_if(ctx, &T, E, B);
@@ -1204,7 +1222,7 @@ compound_stmt(A) ::= try_head(H) FINALLY COLON block(F). {
 try_head(A) ::= TRY(T) COLON block(B). {
   A = node_tok(ctx, S_TRY, &T);
   A->u.try_.body = B;
-  end_at_body(A, &B);
+  end_at_body(ctx, A, &B);
 }
 handlers(A) ::= handler(H). { A = list_one(ctx, H); }
 handlers(A) ::= handlers(L) handler(H). { A = L; nodelist_push(ctx->arena, &A, H); }
@@ -1239,9 +1257,9 @@ funcdef(A) ::= DEF(T) NAME(N) LPAR params(P) RPAR RARROW test(R) COLON block(B).
 classdef(A) ::= CLASS(T) NAME(N) COLON block(B). { A = mk_classdef(ctx, &T, &N, NULL, B); }
 classdef(A) ::= CLASS(T) NAME(N) LPAR arglist(L) RPAR COLON block(B). { A = mk_classdef(ctx, &T, &N, L, B); }
 
-params(A) ::= . { A = NULL; }
-params(A) ::= param_seq(P). { A = P; }
-params(A) ::= param_seq(P) COMMA. { A = P; }
+params(A) ::= . { A = mk_arguments(ctx, NULL); }
+params(A) ::= param_seq(P). { A = mk_arguments(ctx, P); }
+params(A) ::= param_seq(P) COMMA. { A = mk_arguments(ctx, P); }
 param_seq(A) ::= param(P). { A = paramb_add(ctx, NULL, P); }
 param_seq(A) ::= param_seq(L) COMMA param(P). { A = paramb_add(ctx, L, P); }
 param(A) ::= tname(N). { A = param_named(ctx, N, NULL, NULL); }
@@ -1255,10 +1273,10 @@ param(A) ::= DOUBLESTAR(T) tname(N) ASSIGN(E) test(D). { A = param_new(ctx, PK_D
 tname(A) ::= NAME(N). { A = mk_param(ctx, &N, NULL); }
 tname(A) ::= NAME(N) COLON test(T). { A = mk_param(ctx, &N, T); }
 
-lparams(A) ::= . { A = NULL; }
-lparams(A) ::= lparam_seq(P). { A = P; }
-lparams(A) ::= lparam_seq(P) COMMA. { A = P; }
-lparam_seq(A) ::= lparam(P). { A = paramb_add(ctx, NULL, P); }
+lparams(A) ::= . { A = mk_arguments(ctx, NULL); }
+lparams(A) ::= lparam_seq(P). { A = mk_arguments(ctx, P); }
+lparams(A) ::= lparam_seq(P) COMMA. { A = mk_arguments(ctx, P); }
+lparam_seq(A) ::= lparam(P). { A = paramb_add(ctx, NULL, P); A->lambda = true; }
 lparam_seq(A) ::= lparam_seq(L) COMMA lparam(P). { A = paramb_add(ctx, L, P); }
 lparam(A) ::= NAME(N). { A = param_named(ctx, mk_param(ctx, &N, NULL), NULL, NULL); }
 lparam(A) ::= NAME(N) ASSIGN(E) test(D). { A = param_named(ctx, mk_param(ctx, &N, NULL), D, &E); }
@@ -1376,7 +1394,10 @@ primary(A) ::= primary(P) LSQB subscript(S) RSQB(R). { A = mk_subscript(ctx, P, 
 
 arglist(A) ::= . { A = NULL; }
 arglist(A) ::= arg_seq(S). { A = S; }
-arglist(A) ::= arg_seq(S) COMMA. { A = S; }
+arglist(A) ::= arg_seq(S) COMMA. {
+  A = S;
+  if (S->bare_genexp) parse_fail_node(ctx, S->bare_genexp, "Generator expression must be parenthesized");
+}
 arg_seq(A) ::= arg(X). { A = argb_add(ctx, argb_new(ctx), X); }
 arg_seq(A) ::= arg_seq(S) COMMA arg(X). { A = argb_add(ctx, S, X); }
 arg(A) ::= namedexpr(E). { A = E; }
@@ -1395,7 +1416,11 @@ arg(A) ::= DOUBLESTAR(T) test(E). {
 }
 arg(A) ::= test(K) ASSIGN(Q) test(V). { A = mk_keyword(ctx, K, &Q, V); }
 
-subscript(A) ::= sub_seq(S). { A = seq_expr(ctx, S); }
+subscript(A) ::= sub_seq(S). {
+  /* a[*b] indexes with a one-element tuple (PEP 646). */
+  if (S.items.count == 1 && S.items.items[0]->kind == E_STARRED) S.comma = true;
+  A = seq_expr(ctx, S);
+}
 subscript(A) ::= sub_seq(S) COMMA(C). { A = seq_expr(ctx, seq_comma(S, &C)); }
 sub_seq(A) ::= sub_item(E). { A = seq_one(ctx, E); }
 sub_seq(A) ::= sub_seq(S) COMMA sub_item(E). { A = seq_add(ctx, S, E); }
@@ -1477,6 +1502,6 @@ ditem(A) ::= DOUBLESTAR(T) expr(V). { A = mk_pair(ctx, NULL, V, &T); }
 comp_for(A) ::= comp_gen(G). { A = list_one(ctx, G); }
 comp_for(A) ::= comp_for(L) comp_gen(G). { A = L; nodelist_push(ctx->arena, &A, G); }
 comp_for(A) ::= comp_for(L) IF or_test(C). { A = L; nodelist_push(ctx->arena, &last_of(&A)->u.for_.ifs, C); }
-comp_gen(A) ::= FOR comp_target(T) or_test(I). { A = mk_gen(ctx, T, I, false); }
-comp_gen(A) ::= ASYNC FOR comp_target(T) or_test(I). { A = mk_gen(ctx, T, I, true); }
+comp_gen(A) ::= FOR(F) comp_target(T) or_test(I). { A = mk_gen(ctx, &F, T, I, false); }
+comp_gen(A) ::= ASYNC(F) FOR comp_target(T) or_test(I). { A = mk_gen(ctx, &F, T, I, true); }
 comp_target(A) ::= exprlist_tc(L) IN. { A = seq_expr(ctx, L); check_target(ctx, A, TGT_FOR); }
