@@ -497,7 +497,13 @@ static void compile_name(Compiler *c, const char *id, NameCtx ctx, Node *at) {
   Scope *s = u->scope;
   Symbol *sym = scope_lookup(s, id);
   NameKind kind = sym ? sym->kind : NAME_GLOBAL_IMPLICIT;
-  if (s->kind == SCOPE_MODULE) kind = NAME_GLOBAL_IMPLICIT;
+  if (s->kind == SCOPE_MODULE) {
+    /* Module code may run with a separate locals mapping (exec): names go
+     * through the namespace instructions, which fall back to globals. */
+    emit_arg(c, ctx == LOAD ? BC_LOAD_NAME : ctx == STORE ? BC_STORE_NAME : BC_DELETE_NAME,
+             add_name(c, id));
+    return;
+  }
   static const Opcode fast[] = {BC_LOAD_FAST, BC_STORE_FAST, BC_DELETE_FAST};
   static const Opcode deref[] = {BC_LOAD_DEREF, BC_STORE_DEREF, BC_DELETE_DEREF};
   static const Opcode global[] = {BC_LOAD_GLOBAL, BC_STORE_GLOBAL, BC_DELETE_GLOBAL};
@@ -1833,7 +1839,7 @@ static void compile_importfrom(Compiler *c, Node *n) {
     c->unit->loc = al;
     if (strcmp(al->u.alias.name, "*") == 0) {
       if (c->unit->scope->kind != SCOPE_MODULE) {
-        error_at(c, n, "import * only allowed at module level");
+        error_at(c, al, "import * only allowed at module level");
         return;
       }
       emit(c, BC_IMPORT_STAR);

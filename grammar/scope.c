@@ -65,6 +65,7 @@ static Symbol *sym_add(Arena *a, Scope *s, const char *name) {
   sym->flags = 0;
   sym->kind = NAME_UNRESOLVED;
   sym->slot = -1;
+  sym->decl = NULL;
   if (s->nsyms * 2 > s->tablecap) {
     sym_rehash(a, s);
   } else {
@@ -407,6 +408,7 @@ static void declare_global(Ctx *c, Scope *s, Node *n, bool nonlocal) {
     }
     sym = sym_add(c->a, s, id);
     sym->flags |= nonlocal ? SYM_NONLOCAL : SYM_GLOBAL;
+    if (!sym->decl) sym->decl = n;
   }
 }
 
@@ -560,8 +562,7 @@ static void classify(Ctx *c, Scope *s) {
       sym->kind = NAME_GLOBAL_EXPLICIT;
     } else if (sym->flags & SYM_NONLOCAL) {
       if (!binding_function(s, sym->name)) {
-        Node err = *s->node;
-        fail(c, &err, "no binding for nonlocal '%s' found", sym->name);
+        fail(c, sym->decl ? sym->decl : s->node, "no binding for nonlocal '%s' found", sym->name);
         return;
       }
       sym->kind = NAME_FREE;

@@ -41,6 +41,7 @@ typedef struct {
   int flags;
   NameKind kind;
   int slot; /* functions: slot index; classes: cell slot; -1 otherwise */
+  Node *decl; /* the global/nonlocal statement declaring it, for errors */
 } Symbol;
 
 typedef struct Scope {

@@ -73,6 +73,7 @@ void lib_init(void) {
   lib_set_init();
   lib_range_init();
   lib_builtins_init();
+  lib_exec_init();
   lib_sys_init();
   lib_time_init();
   lib_asyncio_init();

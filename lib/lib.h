@@ -28,6 +28,7 @@ void lib_dict_init(void);     /* dict, views (lib/dict.c) */
 void lib_set_init(void);      /* set, frozenset (lib/set.c) */
 void lib_range_init(void);    /* range, slice, iterators, generators (lib/iter.c) */
 void lib_builtins_init(void); /* the builtins module functions (lib/builtins.c) */
+void lib_exec_init(void);     /* compile, exec, eval (lib/exec.c) */
 void lib_sys_init(void);      /* sys (lib/mod_sys.c) */
 void lib_time_init(void);     /* time (lib/mod_time.c) */
 void lib_asyncio_init(void);  /* asyncio (lib/mod_asyncio.c) */

@@ -356,8 +356,11 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
   case OBJ_MODULE: dict_set_str(AS_MODULE(obj)->dict, name, v); return true;
   default: break;
   }
-readonly:
-  if (!IS_UNDEF(vm_class_lookup(vm_class_of(obj), name))) {
+readonly:;
+  Value cv = vm_class_lookup(vm_class_of(obj), name);
+  if (IS_OBJ_TYPE(cv, OBJ_WRAPPER) && AS_WRAPPER(cv)->kind == WRAP_PROPERTY && IS_NATIVE(AS_WRAPPER(cv)->fget)) {
+    vm_raise(vm.e_AttributeError, "readonly attribute");
+  } else if (!IS_UNDEF(cv)) {
     vm_raise(vm.e_AttributeError, "'%s' object attribute '%s' is read-only", vm_type_name(obj),
              name->chars);
   } else {

@@ -327,7 +327,7 @@ static void set_resize(ObjSet *s, uint32_t minused) {
 }
 
 /* Find key: its slot, or NULL with *free_slot set to where it would go
- * (first dummy seen, else the unused slot ending the probe). */
+ * (the last dummy seen, else the unused slot ending the probe). */
 static SetEntry *set_lookup(ObjSet *s, Value key, int64_t hash, SetEntry **free_slot, bool *err) {
   uint64_t perturb = (uint64_t)hash;
   uint64_t i = (uint64_t)hash & s->mask;
@@ -348,8 +348,8 @@ static SetEntry *set_lookup(ObjSet *s, Value key, int64_t hash, SetEntry **free_
           return NULL;
         }
         if (eq) return e;
-      } else if (SLOT_DUMMY(e) && !dummy) {
-        dummy = e;
+      } else if (SLOT_DUMMY(e)) {
+        dummy = e; /* CPython reuses the last dummy on the probe path */
       }
       e++;
     } while (probes--);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "../lib/iter.h"
 #include "../lib/lib.h"
 
 /* ------------------------------------------------------------ classes */
@@ -38,6 +39,7 @@ ObjClass *vm_class_of(Value v) {
                                       : vm.t_classmethod;
     }
     case OBJ_CLASS: return vm.t_type;
+    case OBJ_ITER: return lib_iter_class((ObjIter *)o);
     case OBJ_FUTURE: {
       extern ObjClass *loop_future_class(Obj * o);
       return loop_future_class(o);
@@ -459,18 +461,41 @@ static Value seq_concat(const Value *a, uint32_t na, const Value *b, uint32_t nb
   return OBJ_VAL(l);
 }
 
-static Value set_binary(int op, ObjSet *a, Value bv, bool inplace) {
-  if (!IS_SET(bv)) return UNDEF_VAL;
-  const char *names[] = {[OP_BITOR] = "__or__", [OP_BITAND] = "__and__", [OP_SUB] = "__sub__",
-                         [OP_BITXOR] = "__xor__"};
-  const char *inames[] = {[OP_BITOR] = "__ior__", [OP_BITAND] = "__iand__",
-                          [OP_SUB] = "__isub__", [OP_BITXOR] = "__ixor__"};
-  if (op != OP_BITOR && op != OP_BITAND && op != OP_SUB && op != OP_BITXOR) return UNDEF_VAL;
-  const char *name = (inplace && !(a->obj.flags & SET_FROZEN)) ? inames[op] : names[op];
-  Value m = vm_class_lookup(vm_class_of(OBJ_VAL(a)), str_intern_cstr(name));
-  if (IS_UNDEF(m)) return UNDEF_VAL;
-  Value args[2] = {OBJ_VAL(a), bv};
-  return vm_call(m, 2, args);
+/* dict, set, frozenset and dict views implement their operators as
+ * natives on their classes (lib/dict.c, lib/set.c); those natives never
+ * come back here for the same pair of operands. */
+static bool is_container(Value v) {
+  if (!IS_OBJ(v)) return false;
+  ObjType t = (ObjType)OBJ_TYPE(v);
+  return t == OBJ_DICT || t == OBJ_SET || t == OBJ_VIEW;
+}
+
+static Value container_binary(int op, Value a, Value b, bool inplace) {
+  if (inplace && is_container(a)) {
+    Value m = vm_lookup_special(a, str_intern_cstr(op_dunder[op][2]));
+    if (!IS_UNDEF(m)) {
+      Value args[2] = {a, b};
+      Value r = vm_call(m, 2, args);
+      if (IS_UNDEF(r) || !value_is(r, vm.not_implemented)) return r;
+    }
+  }
+  if (is_container(a)) {
+    Value m = vm_lookup_special(a, str_intern_cstr(op_dunder[op][0]));
+    if (!IS_UNDEF(m)) {
+      Value args[2] = {a, b};
+      Value r = vm_call(m, 2, args);
+      if (IS_UNDEF(r) || !value_is(r, vm.not_implemented)) return r;
+    }
+  }
+  if (is_container(b)) {
+    Value m = vm_lookup_special(b, str_intern_cstr(op_dunder[op][1]));
+    if (!IS_UNDEF(m)) {
+      Value args[2] = {b, a};
+      Value r = vm_call(m, 2, args);
+      if (IS_UNDEF(r) || !value_is(r, vm.not_implemented)) return r;
+    }
+  }
+  return UNDEF_VAL;
 }
 
 static Value builtin_binary(int op, Value a, Value b, bool inplace) {
@@ -516,26 +541,7 @@ static Value builtin_binary(int op, Value a, Value b, bool inplace) {
   }
   if (IS_TUPLE(b) && op == OP_MUL && repeat_count(a, &n))
     return seq_repeat(AS_TUPLE(b)->items, AS_TUPLE(b)->len, n, true);
-  if (IS_SET(a)) return set_binary(op, AS_SET(a), b, inplace);
-  if (IS_DICT(a) && IS_DICT(b) && op == OP_BITOR) {
-    if (inplace) {
-      if (!dict_update(AS_DICT(a), AS_DICT(b))) return UNDEF_VAL;
-      return a;
-    }
-    ObjDict *d = dict_copy(AS_DICT(a));
-    gc_push_root(OBJ_VAL(d));
-    bool ok = dict_update(d, AS_DICT(b));
-    gc_pop_roots(1);
-    return ok ? OBJ_VAL(d) : UNDEF_VAL;
-  }
-  if (IS_OBJ_TYPE(a, OBJ_VIEW) || IS_OBJ_TYPE(b, OBJ_VIEW)) {
-    Value self = IS_OBJ_TYPE(a, OBJ_VIEW) ? a : b;
-    if (op != OP_BITOR && op != OP_BITAND && op != OP_SUB && op != OP_BITXOR) return UNDEF_VAL;
-    Value m = vm_lookup_special(self, str_intern_cstr(op_dunder[op][value_is(self, a) ? 0 : 1]));
-    if (IS_UNDEF(m)) return UNDEF_VAL;
-    Value args[2] = {self, value_is(self, a) ? b : a};
-    return vm_call(m, 2, args);
-  }
+  if (is_container(a) || is_container(b)) return container_binary(op, a, b, inplace);
   return UNDEF_VAL;
 }
 
@@ -712,6 +718,11 @@ static Value builtin_compare(int op, Value a, Value b) {
   if (IS_TUPLE(a) && IS_TUPLE(b))
     return seq_compare(op, AS_TUPLE(a)->items, AS_TUPLE(a)->len, AS_TUPLE(b)->items,
                        AS_TUPLE(b)->len);
+  if (IS_OBJ_TYPE(a, OBJ_SLICE) && IS_OBJ_TYPE(b, OBJ_SLICE)) {
+    Value x[3] = {AS_SLICE(a)->start, AS_SLICE(a)->stop, AS_SLICE(a)->step};
+    Value y[3] = {AS_SLICE(b)->start, AS_SLICE(b)->stop, AS_SLICE(b)->step};
+    return seq_compare(op, x, 3, y, 3);
+  }
   if (IS_SET(a) && IS_SET(b)) {
     ObjSet *x = AS_SET(a), *y = AS_SET(b);
     int r;
@@ -887,7 +898,7 @@ static int64_t identity_hash(Value v) {
 
 bool vm_hash(Value v, int64_t *out) {
   switch (v.type) {
-  case VAL_NONE: *out = 0x5f3759df; return true;
+  case VAL_NONE: *out = 0x5f3759df; return true; /* CPython 3.11 hashes None by address */
   case VAL_BOOL: *out = AS_BOOL(v); return true;
   case VAL_INT: *out = ops_hash_int(AS_INT(v)); return true;
   case VAL_FLOAT: *out = ops_hash_float(AS_FLOAT(v)); return true;
@@ -900,6 +911,16 @@ bool vm_hash(Value v, int64_t *out) {
   case OBJ_SET:
     if (AS_OBJ(v)->flags & SET_FROZEN) return hash_frozenset(AS_SET(v), out);
     break;
+  case OBJ_RANGE: {
+    /* As CPython: hash((len, start, step)), with start/step None when
+     * they do not matter, so equal ranges hash equal. */
+    int64_t n;
+    vm_len(v, &n);
+    ObjRange *r = AS_RANGE(v);
+    Value t[3] = {INT_VAL(n), n == 0 ? NONE_VAL : INT_VAL(r->start), n <= 1 ? NONE_VAL : INT_VAL(r->step)};
+    ObjTuple *tup = tuple_new(3, t);
+    return hash_tuple(tup, out);
+  }
   case OBJ_LIST:
   case OBJ_DICT:
   case OBJ_SLICE: break;

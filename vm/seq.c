@@ -100,7 +100,17 @@ int vm_contains(Value c, Value x) {
       Value v;
       return dict_get(AS_DICT(c), x, &v);
     }
-    case OBJ_SET: return set_contains(AS_SET(c), x);
+    case OBJ_SET: {
+      /* A set looked up in a set means the frozenset with its elements. */
+      if (IS_SET(x) && !(AS_OBJ(x)->flags & SET_FROZEN)) {
+        ObjSet *fx = set_copy(AS_SET(x), true);
+        gc_push_root(OBJ_VAL(fx));
+        int r = set_contains(AS_SET(c), OBJ_VAL(fx));
+        gc_pop_roots(1);
+        return r;
+      }
+      return set_contains(AS_SET(c), x);
+    }
     case OBJ_RANGE: return range_contains(AS_RANGE(c), x);
     case OBJ_VIEW:
       if (AS_VIEW(c)->kind == 0) {
@@ -150,11 +160,20 @@ int vm_contains(Value c, Value x) {
 
 /* ------------------------------------------------------------ indexing */
 
+static bool slice_index(Value v, int64_t *out) {
+  if (vm_to_index(v, out)) return true;
+  if (vm_exc_matches(vm.e_TypeError)) {
+    vm.exc = UNDEF_VAL;
+    vm_raise(vm.e_TypeError, "slice indices must be integers or None or have an __index__ method");
+  }
+  return false;
+}
+
 bool ops_slice_indices(ObjSlice *s, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
                        int64_t *count) {
   int64_t st = 1;
   if (!IS_NONE(s->step)) {
-    if (!vm_to_index(s->step, &st)) return false;
+    if (!slice_index(s->step, &st)) return false;
     if (st == 0) {
       vm_raise(vm.e_ValueError, "slice step cannot be zero");
       return false;
@@ -163,7 +182,7 @@ bool ops_slice_indices(ObjSlice *s, int64_t len, int64_t *start, int64_t *stop, 
   int64_t lo_def = st < 0 ? len - 1 : 0, hi_def = st < 0 ? -1 : len;
   int64_t lo = lo_def, hi = hi_def;
   if (!IS_NONE(s->start)) {
-    if (!vm_to_index(s->start, &lo)) return false;
+    if (!slice_index(s->start, &lo)) return false;
     if (lo < 0) {
       lo += len;
       if (lo < 0) lo = st < 0 ? -1 : 0;
@@ -172,7 +191,7 @@ bool ops_slice_indices(ObjSlice *s, int64_t len, int64_t *start, int64_t *stop, 
     }
   }
   if (!IS_NONE(s->stop)) {
-    if (!vm_to_index(s->stop, &hi)) return false;
+    if (!slice_index(s->stop, &hi)) return false;
     if (hi < 0) {
       hi += len;
       if (hi < 0) hi = st < 0 ? -1 : 0;
@@ -198,8 +217,11 @@ static bool normalize_index(Value k, int64_t len, int64_t *out, const char *what
   if (!IS_INTLIKE(k)) {
     if (!vm_to_index(k, &i)) {
       vm.exc = UNDEF_VAL;
-      vm_raise(vm.e_TypeError, "%s indices must be integers or slices, not %s", what,
-               vm_type_name(k));
+      if (strcmp(what, "string") == 0)
+        vm_raise(vm.e_TypeError, "string indices must be integers, not '%s'", vm_type_name(k));
+      else
+        vm_raise(vm.e_TypeError, "%s indices must be integers or slices, not %s", what,
+                 vm_type_name(k));
       return false;
     }
   } else {
@@ -268,9 +290,8 @@ static Value range_getitem(ObjRange *r, Value k) {
   if (IS_OBJ_TYPE(k, OBJ_SLICE)) {
     int64_t start, stop, step, n;
     if (!ops_slice_indices(AS_SLICE(k), len, &start, &stop, &step, &n)) return UNDEF_VAL;
-    int64_t s0 = r->start + start * r->step;
-    int64_t st = r->step * step;
-    return OBJ_VAL(range_new(s0, s0 + n * st, st));
+    (void)n;
+    return OBJ_VAL(range_new(r->start + start * r->step, r->start + stop * r->step, r->step * step));
   }
   int64_t i;
   if (!normalize_index(k, len, &i, "range object")) return UNDEF_VAL;
