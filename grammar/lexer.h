@@ -149,6 +149,7 @@ typedef struct ParseCtx {
   Node *pending_target; /* an invalid assignment target, reported lazily */
   bool pending_suffix;  /* ... CPython would add "Maybe you meant '=='" */
   NodeList minints;     /* 2**63 literals that must be negated */
+  NodeList exprlist;    /* the last target list read (for error messages) */
   OuterSpan *outer;     /* open-addressing table keyed by node */
   size_t outer_count, outer_cap;
 } ParseCtx;
@@ -191,6 +192,11 @@ void parse_syntax_error(ParseCtx *ctx, void *parser, int major, const Token *t);
 
 /* CPython's words for an expression in messages ("function call"). */
 const char *parse_expr_name(const Node *n);
+
+typedef enum { TGT_ASSIGN, TGT_FOR, TGT_DEL } TargetKind;
+
+/* The first part of e that cannot be assigned (or deleted), or NULL. */
+const Node *parse_invalid_target(const Node *e, TargetKind kind);
 
 /* Report an assignment target error the grammar left pending (see
  * ParseCtx.pending_target). */

@@ -121,6 +121,24 @@ const char *parse_expr_name(const Node *n) {
   }
 }
 
+/* The recursion follows brackets, which the lexer limits to 200 levels. */
+const Node *parse_invalid_target(const Node *e, TargetKind kind) {
+  switch (e->kind) {
+  case E_LIST:
+  case E_TUPLE:
+    for (int i = 0; i < e->u.seq.elts.count; i++) {
+      const Node *bad = parse_invalid_target(e->u.seq.elts.items[i], kind);
+      if (bad) return bad;
+    }
+    return NULL;
+  case E_STARRED: return kind == TGT_DEL ? e : parse_invalid_target(e->u.unary.value, kind);
+  case E_NAME:
+  case E_ATTRIBUTE:
+  case E_SUBSCRIPT: return NULL;
+  default: return e;
+  }
+}
+
 void parse_flush_target(ParseCtx *ctx, bool suffix) {
   Node *bad = ctx->pending_target;
   ctx->pending_target = NULL;
@@ -488,6 +506,132 @@ static bool legacy_print(ParseCtx *ctx, Ahead *a, int major, const Token *t) {
   return true;
 }
 
+/* Read ahead to the token before the first `stop` (or closing bracket) at
+ * the current bracket depth; t if there is none. */
+static Token ahead_until(ParseCtx *ctx, Ahead *a, int stop, const Token *t) {
+  Token last = *t;
+  int depth = 0;
+  for (;;) {
+    ahead_step(ctx, a);
+    if (a->done) return last;
+    int k = a->last.kind;
+    if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) depth++;
+    if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
+      if (depth-- == 0) return last;
+    }
+    if (depth == 0 && (k == stop || k == TK_NEWLINE)) return last;
+    last = a->last;
+  }
+}
+
+/* [x, y for ...]: CPython asks for parentheses around the target. */
+static bool comprehension_target(ParseCtx *ctx, void *parser, const Token *t) {
+  const Token *tok;
+  int major;
+  for (int i = 0; (major = parser_stack_at(parser, i, &tok)) >= 0; i++) {
+    if (!tok) continue;
+    if (major == TK_COMMA) continue;
+    if (major != TK_LSQB && major != TK_LBRACE) return false;
+    const Token *first = prev_token(ctx, t, t->idx - tok->idx - 1);
+    const Token *prev = prev_token(ctx, t, 1);
+    if (!first || !prev || first == prev) return false;
+    int depth = 0;
+    bool comma = false;
+    for (int back = t->idx - tok->idx - 1; back >= 1; back--) {
+      const Token *p = prev_token(ctx, t, back);
+      if (!p) return false;
+      if (p->kind == TK_LPAR || p->kind == TK_LSQB || p->kind == TK_LBRACE) depth++;
+      if (p->kind == TK_RPAR || p->kind == TK_RSQB || p->kind == TK_RBRACE) depth--;
+      if (p->kind == TK_COMMA && depth == 0) comma = true;
+    }
+    if (!comma) return false;
+    const Node *last = ctx->last_node;
+    int el = prev->kind == TK_COMMA ? prev->end_line : last ? last->end_line : prev->end_line;
+    int ec = prev->kind == TK_COMMA ? prev->end_col : last ? last->end_col : prev->end_col;
+    parse_fail_range(ctx, first->line, first->col, el, ec,
+                     "did you forget parentheses around the comprehension target?");
+    return true;
+  }
+  return false;
+}
+
+/* Whether the parser is inside a def's or lambda's parameter list:
+ * TK_DEF, TK_LAMBDA or 0. */
+static int params_owner(void *parser) {
+  const Token *tok;
+  int major;
+  for (int i = 0; (major = parser_stack_at(parser, i, &tok)) >= 0; i++) {
+    if (!tok || major == TK_COMMA) continue;
+    if (major == TK_LAMBDA) return TK_LAMBDA;
+    const Token *n1, *n2;
+    if (major == TK_LPAR && parser_stack_at(parser, i + 1, &n1) == TK_NAME &&
+        parser_stack_at(parser, i + 2, &n2) == TK_DEF)
+      return TK_DEF;
+    if (major == TK_SLASH || major == TK_STAR || major == TK_DOUBLESTAR || major == TK_ASSIGN ||
+        major == TK_NAME || major == TK_COLON)
+      continue;
+    return 0;
+  }
+  return 0;
+}
+
+/* CPython's messages for malformed parameter lists. */
+static bool params_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const Token *t) {
+  int owner = params_owner(parser);
+  const Token *prev = prev_token(ctx, t, 1);
+  if (!owner || !prev) return false;
+  for (int back = 1; back < PARSE_RING; back++) {
+    const Token *p = prev_token(ctx, t, back), *n1 = prev_token(ctx, t, back - 1);
+    const Token *n2 = back >= 2 ? prev_token(ctx, t, back - 2) : NULL;
+    if (!p || !n1) break;
+    if (p->kind != TK_LAMBDA && !(p->kind == TK_LPAR && owner == TK_DEF)) continue;
+    if (n1->kind == TK_SLASH && ((n2 && n2->kind == TK_COMMA) || (!n2 && major == TK_COMMA))) {
+      parse_fail_tok(ctx, n1, "at least one argument must precede /");
+      return true;
+    }
+    break;
+  }
+  if (major == TK_STAR && prev->kind == TK_SLASH) {
+    parse_fail_tok(ctx, t, "expected comma between / and *");
+    return true;
+  }
+  if (major == TK_LPAR &&
+      (prev->kind == TK_LPAR || prev->kind == TK_COMMA || prev->kind == TK_LAMBDA)) {
+    Token end = *t;
+    int depth = 0;
+    while (!a->done) {
+      ahead_step(ctx, a);
+      if (a->done) break;
+      int k = a->last.kind;
+      if (k == TK_LPAR) depth++;
+      if (k == TK_RPAR && depth-- == 0) {
+        end = a->last;
+        break;
+      }
+    }
+    parse_fail_range(ctx, t->line, t->col, end.end_line, end.end_col, "%s",
+                     owner == TK_DEF ? "Function parameters cannot be parenthesized"
+                                     : "Lambda expression parameters cannot be parenthesized");
+    return true;
+  }
+  bool after_eq = prev->kind == TK_ASSIGN;
+  if (!after_eq && major != TK_ASSIGN) return false;
+  const Token *eq = after_eq ? prev : t;
+  /* Which parameter the '=' belongs to: look back for its * or **. */
+  const char *msg = after_eq && (major == TK_RPAR || major == TK_COMMA)
+                        ? "expected default value expression"
+                        : NULL;
+  for (int back = after_eq ? 2 : 1; back < PARSE_RING; back++) {
+    const Token *p = prev_token(ctx, t, back);
+    if (!p || p->kind == TK_COMMA || p->kind == TK_LPAR || p->kind == TK_LAMBDA) break;
+    if (p->kind == TK_STAR) msg = "var-positional argument cannot have default value";
+    if (p->kind == TK_DOUBLESTAR) msg = "var-keyword argument cannot have default value";
+  }
+  if (!msg) return false;
+  parse_fail_tok(ctx, eq, "%s", msg);
+  return true;
+}
+
 /* Smaller CPython messages keyed on the token the parser stopped at. */
 static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const Token *t) {
   const Node *last = ctx->last_node;
@@ -498,7 +642,8 @@ static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const
     return true;
   }
   if (major == TK_ASSIGN && assign_in_expr(ctx, parser, a, t)) return true;
-  if (major != TK_ELSE && parser_accepts(parser, TK_ELSE) && (tok = stack_find(parser, TK_IF, 8))) {
+  if (major != TK_ELSE && major != TK_COLON && parser_accepts(parser, TK_ELSE) &&
+      (tok = stack_find(parser, TK_IF, 8))) {
     RingEntry *r = parse_ring(ctx, tok->idx);
     const Node *body = r ? r->before : NULL;
     int line = body ? body->line : tok->line, col = body ? body->col : tok->col;
@@ -508,11 +653,27 @@ static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const
     return true;
   }
   if (major == TK_COMMA && parser_stack_at(parser, 1, &tok) == TK_EXCEPT && last) {
-    ahead_step(ctx, a);
-    int el = a->count ? a->next.end_line : t->end_line, ec = a->count ? a->next.end_col : t->end_col;
-    parse_fail_range(ctx, last->line, last->col, el, ec,
+    Token end = ahead_until(ctx, a, TK_COLON, t);
+    parse_fail_range(ctx, last->line, last->col, end.end_line, end.end_col,
                      "multiple exception types must be parenthesized");
     return true;
+  }
+  if (major == TK_STAR && prev && prev->kind == TK_COLON && stack_bracket(parser) == TK_LBRACE) {
+    Token end = ahead_until(ctx, a, TK_COMMA, t);
+    parse_fail_range(ctx, t->line, t->col, end.end_line, end.end_col,
+                     "cannot use a starred expression in a dictionary value");
+    return true;
+  }
+  if (params_errors(ctx, parser, a, major, t)) return true;
+  if ((tok = stack_find(parser, TK_FOR, 64)) && !stack_find(parser, TK_IN, 64) &&
+      ctx->exprlist.count) {
+    for (int i = 0; i < ctx->exprlist.count; i++) {
+      const Node *bad = parse_invalid_target(ctx->exprlist.items[i], TGT_FOR);
+      if (bad) {
+        parse_fail_node(ctx, bad, "cannot assign to %s", parse_expr_name(bad));
+        return true;
+      }
+    }
   }
   if (major == TK_NEWLINE && prev && prev->kind == TK_COMMA && stack_find(parser, TK_IMPORT, 6) &&
       stack_find(parser, TK_FROM, 8)) {
@@ -540,6 +701,7 @@ static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const
       parse_fail_tok(ctx, dstar, "dict unpacking cannot be used in dict comprehension");
       return true;
     }
+    if (comprehension_target(ctx, parser, t)) return true;
   }
   return false;
 }

@@ -300,30 +300,10 @@ static Node *mk_comp(ParseCtx *ctx, NodeKind kind, const Token *l, Node *key, No
 
 /* ------------------------------------------------------------- targets */
 
-typedef enum { TGT_ASSIGN, TGT_FOR, TGT_DEL } TargetKind;
-
-/* The first part of e that cannot be assigned (or deleted), or NULL. The
- * recursion follows brackets, which the lexer limits to 200 levels. */
-static const Node *invalid_target(const Node *e, TargetKind kind) {
-  switch (e->kind) {
-  case E_LIST:
-  case E_TUPLE:
-    for (int i = 0; i < e->u.seq.elts.count; i++) {
-      const Node *bad = invalid_target(e->u.seq.elts.items[i], kind);
-      if (bad) return bad;
-    }
-    return NULL;
-  case E_STARRED: return kind == TGT_DEL ? e : invalid_target(e->u.unary.value, kind);
-  case E_NAME:
-  case E_ATTRIBUTE:
-  case E_SUBSCRIPT: return NULL;
-  default: return e;
-  }
-}
 
 /* Report an invalid for/with/comprehension/del target; false if there is one. */
 static bool check_target(ParseCtx *ctx, const Node *t, TargetKind kind) {
-  const Node *bad = invalid_target(t, kind);
+  const Node *bad = parse_invalid_target(t, kind);
   if (!bad) return true;
   parse_fail_node(ctx, bad, kind == TGT_DEL ? "cannot delete %s" : "cannot assign to %s",
                   parse_expr_name(bad));
@@ -383,7 +363,7 @@ static void check_assign_target(ParseCtx *ctx, Node *t, bool first) {
     parse_fail_node(ctx, t, "assignment to yield expression not possible");
     return;
   }
-  const Node *bad = invalid_target(t, TGT_ASSIGN);
+  const Node *bad = parse_invalid_target(t, TGT_ASSIGN);
   if (!bad) return;
   ctx->pending_target = (Node *)bad;
   ctx->pending_suffix = first && suffix_applies(ctx, t, bad);
@@ -740,7 +720,9 @@ static bool param_order(ParseCtx *ctx, ParamB *b, int i, bool *star, bool *slash
   case PK_SLASH:
     if (*star) parse_fail_tok(ctx, &p->tok, "/ must be ahead of *");
     else if (*slash) parse_fail_tok(ctx, &p->tok, "/ may appear only once");
-    else if (i == 0) parse_fail_tok(ctx, &p->tok, "invalid syntax");
+    else if (i == 0)
+      parse_fail_tok(ctx, &p->tok, "%s",
+                     b->count > 1 ? "at least one argument must precede /" : "invalid syntax");
     *slash = true;
     break;
   case PK_STAR:
@@ -794,6 +776,14 @@ static Arguments *mk_arguments(ParseCtx *ctx, ParamB *b) {
     }
   }
   return a;
+}
+
+/* The parameter list is complete only if the closing token follows; on
+ * any other token lemon may still reduce here, and the syntax error about
+ * that token must win over a complaint about the order. */
+static Arguments *params_done(ParseCtx *ctx, ParamB *b, int closer) {
+  if (ctx->cur.kind != closer) return arena_alloc(ctx->arena, sizeof(Arguments));
+  return mk_arguments(ctx, b);
 }
 
 static Node *mk_lambda(ParseCtx *ctx, const Token *t, Arguments *params, Node *body) {
@@ -853,7 +843,8 @@ static Node *mk_paren(ParseCtx *ctx, const Token *l, SeqB s, const Token *r, int
     /* The item was put at its "as" keyword (see the pitem rule); after
      * "with (", CPython objects to what follows the ')'. */
     if (below == TK_WITH)
-      parse_fail_tok(ctx, &ctx->cur, "invalid syntax");
+      parse_fail_tok(ctx, &ctx->cur, "%s",
+                     ctx->cur.kind == TK_NEWLINE ? "expected ':'" : "invalid syntax");
     else
       parse_fail_range(ctx, as_item->line, as_item->col, as_item->end_line, as_item->end_col,
                        "invalid syntax");
@@ -1258,8 +1249,8 @@ classdef(A) ::= CLASS(T) NAME(N) COLON block(B). { A = mk_classdef(ctx, &T, &N, 
 classdef(A) ::= CLASS(T) NAME(N) LPAR arglist(L) RPAR COLON block(B). { A = mk_classdef(ctx, &T, &N, L, B); }
 
 params(A) ::= . { A = mk_arguments(ctx, NULL); }
-params(A) ::= param_seq(P). { A = mk_arguments(ctx, P); }
-params(A) ::= param_seq(P) COMMA. { A = mk_arguments(ctx, P); }
+params(A) ::= param_seq(P). { A = params_done(ctx, P, TK_RPAR); }
+params(A) ::= param_seq(P) COMMA. { A = params_done(ctx, P, TK_RPAR); }
 param_seq(A) ::= param(P). { A = paramb_add(ctx, NULL, P); }
 param_seq(A) ::= param_seq(L) COMMA param(P). { A = paramb_add(ctx, L, P); }
 param(A) ::= tname(N). { A = param_named(ctx, N, NULL, NULL); }
@@ -1274,8 +1265,8 @@ tname(A) ::= NAME(N). { A = mk_param(ctx, &N, NULL); }
 tname(A) ::= NAME(N) COLON test(T). { A = mk_param(ctx, &N, T); }
 
 lparams(A) ::= . { A = mk_arguments(ctx, NULL); }
-lparams(A) ::= lparam_seq(P). { A = mk_arguments(ctx, P); }
-lparams(A) ::= lparam_seq(P) COMMA. { A = mk_arguments(ctx, P); }
+lparams(A) ::= lparam_seq(P). { A = params_done(ctx, P, TK_COLON); }
+lparams(A) ::= lparam_seq(P) COMMA. { A = params_done(ctx, P, TK_COLON); }
 lparam_seq(A) ::= lparam(P). { A = paramb_add(ctx, NULL, P); A->lambda = true; }
 lparam_seq(A) ::= lparam_seq(L) COMMA lparam(P). { A = paramb_add(ctx, L, P); }
 lparam(A) ::= NAME(N). { A = param_named(ctx, mk_param(ctx, &N, NULL), NULL, NULL); }
@@ -1284,6 +1275,8 @@ lparam(A) ::= SLASH(T). { A = param_new(ctx, PK_SLASH, &T, NULL); }
 lparam(A) ::= STAR(T). { A = param_new(ctx, PK_STAR, &T, NULL); }
 lparam(A) ::= STAR(T) NAME(N). { A = param_new(ctx, PK_STAR, &T, mk_param(ctx, &N, NULL)); }
 lparam(A) ::= DOUBLESTAR(T) NAME(N). { A = param_new(ctx, PK_DSTAR, &T, mk_param(ctx, &N, NULL)); }
+lparam(A) ::= STAR(T) NAME(N) ASSIGN(E) test(D). { A = param_new(ctx, PK_STAR, &T, mk_param(ctx, &N, NULL)); A->dflt = D; A->eq = E; }
+lparam(A) ::= DOUBLESTAR(T) NAME(N) ASSIGN(E) test(D). { A = param_new(ctx, PK_DSTAR, &T, mk_param(ctx, &N, NULL)); A->dflt = D; A->eq = E; }
 
 /* ------------------------------------------------------------ expressions */
 
@@ -1301,8 +1294,8 @@ tl_seq(A) ::= tl_seq(S) COMMA test(E). { A = seq_add(ctx, S, E); }
 
 exprlist_tc(A) ::= exprlist(S). { A = S; }
 exprlist_tc(A) ::= exprlist(S) COMMA(C). { A = seq_comma(S, &C); }
-exprlist(A) ::= expr_or_star(E). { A = seq_one(ctx, E); }
-exprlist(A) ::= exprlist(S) COMMA expr_or_star(E). { A = seq_add(ctx, S, E); }
+exprlist(A) ::= expr_or_star(E). { A = seq_one(ctx, E); ctx->exprlist = A.items; }
+exprlist(A) ::= exprlist(S) COMMA expr_or_star(E). { A = seq_add(ctx, S, E); ctx->exprlist = A.items; }
 expr_or_star(A) ::= expr(E). { A = E; }
 expr_or_star(A) ::= star_expr(E). { A = E; }
 
