@@ -20,5 +20,5 @@ b = [[7, 8], [9, 10], [11, 12]]
 show(matmul(a, b))
 print([list(r) for r in zip(*a)])
 show(matpow([[1, 1], [1, 0]], 30))
-print(matpow([[1, 1], [1, 0]], 90)[0][1])
+print(matpow([[1, 1], [1, 0]], 40)[0][1], matpow([[2, 0], [0, 3]], 5))
 show(identity(3))
