@@ -84,6 +84,14 @@ static bool print_to_stdout(int n, Value *objs, ObjString *sep, ObjString *end) 
   return true;
 }
 
+/* print's default sep and end, made once and kept by a GC marker. */
+static ObjString *default_sep, *default_end;
+
+static void mark_defaults(void *ctx) {
+  gc_mark_obj((Obj *)default_sep);
+  gc_mark_obj((Obj *)default_end);
+}
+
 static Value builtin_print(int argc, Value *argv, ObjTuple *kwnames) {
   static const char *const names[] = {"sep", "end", "file", "flush"};
   Value kw[4] = {UNDEF_VAL, UNDEF_VAL, UNDEF_VAL, UNDEF_VAL};
@@ -95,7 +103,7 @@ static Value builtin_print(int argc, Value *argv, ObjTuple *kwnames) {
                       AS_CSTR(kwnames->items[k]));
     kw[j] = argv[n + k];
   }
-  ObjString *sep = str_intern_cstr(" "), *end = str_intern_cstr("\n");
+  ObjString *sep = default_sep, *end = default_end;
   if (!print_text_arg("sep", kw[0], &sep) || !print_text_arg("end", kw[1], &end)) return UNDEF_VAL;
   bool to_file = !IS_UNDEF(kw[2]) && !IS_NONE(kw[2]);
   bool ok = to_file ? print_to_file(kw[2], n, argv, sep, end) : print_to_stdout(n, argv, sep, end);
@@ -646,7 +654,8 @@ static Value builtin_issubclass(int argc, Value *argv, ObjTuple *kwnames) {
   return BOOL_VAL(r);
 }
 
-/* The attribute name argument of getattr & co. */
+/* The attribute name argument of getattr & co., interned (interned strings
+ * are weak: the caller roots it while asy code may run). */
 static ObjString *attr_name(Value v) {
   if (IS_STR(v)) return str_intern(AS_CSTR(v), AS_STR(v)->len);
   vm_raise(vm.e_TypeError, "attribute name must be string, not '%s'", vm_type_name(v));
@@ -657,7 +666,9 @@ static Value builtin_getattr(int argc, Value *argv, ObjTuple *kwnames) {
   if (!ma_fn_range("getattr", argc, kwnames, 2, 3)) return UNDEF_VAL;
   ObjString *name = attr_name(argv[1]);
   if (!name) return UNDEF_VAL;
+  gc_push_root(OBJ_VAL(name));
   Value v = vm_getattr(argv[0], name);
+  gc_pop_roots(1);
   if (IS_UNDEF(v) && argc == 3 && vm_exc_matches(vm.e_AttributeError)) {
     vm.exc = UNDEF_VAL;
     return argv[2];
@@ -669,7 +680,9 @@ static Value builtin_hasattr(int argc, Value *argv, ObjTuple *kwnames) {
   if (!ma_fn_range("hasattr", argc, kwnames, 2, 2)) return UNDEF_VAL;
   ObjString *name = attr_name(argv[1]);
   if (!name) return UNDEF_VAL;
+  gc_push_root(OBJ_VAL(name));
   Value v = vm_getattr_opt(argv[0], name);
+  gc_pop_roots(1);
   if (!IS_UNDEF(v)) return BOOL_VAL(true);
   if (IS_UNDEF(vm.exc)) return BOOL_VAL(false);
   if (!vm_exc_matches(vm.e_AttributeError)) return UNDEF_VAL;
@@ -681,14 +694,20 @@ static Value builtin_setattr(int argc, Value *argv, ObjTuple *kwnames) {
   if (!ma_fn_range("setattr", argc, kwnames, 3, 3)) return UNDEF_VAL;
   ObjString *name = attr_name(argv[1]);
   if (!name) return UNDEF_VAL;
-  return vm_setattr(argv[0], name, argv[2]) ? NONE_VAL : UNDEF_VAL;
+  gc_push_root(OBJ_VAL(name));
+  bool ok = vm_setattr(argv[0], name, argv[2]);
+  gc_pop_roots(1);
+  return ok ? NONE_VAL : UNDEF_VAL;
 }
 
 static Value builtin_delattr(int argc, Value *argv, ObjTuple *kwnames) {
   if (!ma_fn_range("delattr", argc, kwnames, 2, 2)) return UNDEF_VAL;
   ObjString *name = attr_name(argv[1]);
   if (!name) return UNDEF_VAL;
-  return vm_delattr(argv[0], name) ? NONE_VAL : UNDEF_VAL;
+  gc_push_root(OBJ_VAL(name));
+  bool ok = vm_delattr(argv[0], name);
+  gc_pop_roots(1);
+  return ok ? NONE_VAL : UNDEF_VAL;
 }
 
 /* ---------------------------------------- globals, locals, vars, dir */
@@ -839,6 +858,9 @@ static Value builtin_exit(int argc, Value *argv, ObjTuple *kwnames) {
 /* ----------------------------------------------------------------- init */
 
 void lib_builtins_init(void) {
+  gc_add_marker(mark_defaults, NULL);
+  default_sep = str_intern_cstr(" ");
+  default_end = str_intern_cstr("\n");
   static const struct {
     const char *name;
     NativeFn fn;

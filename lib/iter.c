@@ -708,9 +708,11 @@ static Value s_repr(int argc, Value *argv, ObjTuple *kwnames) {
 
 static ObjClass *def_iter_class(const char *name, Value (*ctor)(int, Value *, ObjTuple *)) {
   ObjClass *c = vm_def_class(name, vm.t_object, OBJ_ITER);
+  gc_push_root(OBJ_VAL(c));
   c->ctor = ctor;
   lib_def_method(c, "__iter__", it_iter);
   lib_def_method(c, "__next__", it_next);
+  gc_pop_roots(1);
   return c;
 }
 

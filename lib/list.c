@@ -21,6 +21,8 @@
 
 static Value memory_error(void) { return vm_raise(vm.e_MemoryError, "%s", ""); }
 
+static ObjList *list_from_iterator(Value iterable);
+
 /* A new list of n items copied from items (never NULL on success). */
 static ObjList *copy_items(const Value *items, uint32_t n) {
   ObjList *l = list_new(n, NULL);
@@ -34,8 +36,18 @@ static ObjList *copy_items(const Value *items, uint32_t n) {
 }
 
 ObjList *lib_list_from_iterable(Value iterable) {
-  if (IS_LIST(iterable)) return copy_items(AS_LIST(iterable)->items, AS_LIST(iterable)->len);
-  if (IS_TUPLE(iterable)) return copy_items(AS_TUPLE(iterable)->items, AS_TUPLE(iterable)->len);
+  /* Callers may pass a fresh object nothing else holds. */
+  gc_push_root(iterable);
+  ObjList *l = NULL;
+  if (IS_LIST(iterable)) l = copy_items(AS_LIST(iterable)->items, AS_LIST(iterable)->len);
+  else if (IS_TUPLE(iterable)) l = copy_items(AS_TUPLE(iterable)->items, AS_TUPLE(iterable)->len);
+  else l = list_from_iterator(iterable);
+  gc_pop_roots(1);
+  return l;
+}
+
+/* A new list of what iter(iterable) produces. */
+static ObjList *list_from_iterator(Value iterable) {
   Value it = vm_iter(iterable);
   if (IS_UNDEF(it)) return NULL;
   gc_push_root(it);

@@ -189,10 +189,11 @@ bool lib_set_update(ObjSet *so, Value other) {
 }
 
 ObjSet *lib_set_from(Value iterable, bool frozen) {
+  gc_push_root(iterable); /* callers may pass a fresh object */
   ObjSet *s = set_new(frozen);
   gc_push_root(OBJ_VAL(s));
   bool ok = lib_set_update(s, iterable);
-  gc_pop_roots(1);
+  gc_pop_roots(2);
   return ok ? s : NULL;
 }
 
