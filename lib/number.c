@@ -22,7 +22,8 @@
 /* ------------------------------------------------------ argument checks
  * CPython words arity errors differently for each kind of builtin method;
  * these helpers reproduce the three kinds int and float use. Counts never
- * include self. */
+ * include self. The wording is that of a direct call, x.bit_length(1),
+ * which names the defining class (int even when x is a bool). */
 
 static int npositional(int argc, ObjTuple *kwnames) {
   return argc - (kwnames ? (int)kwnames->len : 0);
@@ -55,7 +56,7 @@ static bool check_self(ObjClass *cls, const char *meth, bool slot, int argc, Val
 /* A METH_NOARGS method: x.bit_length(). */
 static bool noargs(ObjClass *cls, const char *meth, int argc, Value *argv, ObjTuple *kwnames) {
   if (!check_self(cls, meth, false, argc, argv)) return false;
-  const char *tname = vm_type_name(argv[0]);
+  const char *tname = cls->name->chars;
   if (has_kwargs(kwnames)) {
     vm_raise(vm.e_TypeError, "%s.%s() takes no keyword arguments", tname, meth);
     return false;
@@ -70,7 +71,7 @@ static bool noargs(ObjClass *cls, const char *meth, int argc, Value *argv, ObjTu
 /* A METH_O method: x.__format__(spec). */
 static bool onearg(ObjClass *cls, const char *meth, int argc, Value *argv, ObjTuple *kwnames) {
   if (!check_self(cls, meth, false, argc, argv)) return false;
-  const char *tname = vm_type_name(argv[0]);
+  const char *tname = cls->name->chars;
   if (has_kwargs(kwnames)) {
     vm_raise(vm.e_TypeError, "%s.%s() takes no keyword arguments", tname, meth);
     return false;
@@ -289,7 +290,7 @@ static Value int_format(int argc, Value *argv, ObjTuple *kwnames) {
   if (!onearg(vm.t_int, "__format__", argc, argv, kwnames)) return UNDEF_VAL;
   if (!IS_STR(argv[1]))
     return vm_raise(vm.e_TypeError, "__format__() argument must be str, not %s",
-                    vm_type_name(argv[1]));
+                    IS_NONE(argv[1]) ? "None" : vm_type_name(argv[1]));
   ObjString *s = vm_format(argv[0], AS_STR(argv[1]));
   return s ? OBJ_VAL(s) : UNDEF_VAL;
 }
@@ -476,7 +477,7 @@ static Value float_format(int argc, Value *argv, ObjTuple *kwnames) {
   if (!onearg(vm.t_float, "__format__", argc, argv, kwnames)) return UNDEF_VAL;
   if (!IS_STR(argv[1]))
     return vm_raise(vm.e_TypeError, "__format__() argument must be str, not %s",
-                    vm_type_name(argv[1]));
+                    IS_NONE(argv[1]) ? "None" : vm_type_name(argv[1]));
   ObjString *s = vm_format(argv[0], AS_STR(argv[1]));
   return s ? OBJ_VAL(s) : UNDEF_VAL;
 }

@@ -30,7 +30,9 @@
 /* argument checking                                                     */
 /* ===================================================================== */
 
-/* How CPython words arity errors for each kind of str method. */
+/* How CPython words arity errors for each kind of str method, as a direct
+ * call s.find() reports them (a bound method fetched with getattr says
+ * "find()" where a direct call says "str.find()"). */
 typedef enum {
   ST_NOARGS, /* str.upper():  "str.upper() takes no arguments (1 given)" */
   ST_ONE,    /* str.join(x):  "str.join() takes exactly one argument (0 given)" */
@@ -69,8 +71,6 @@ static bool str_args(const char *meth, ArgStyle st, int min, int max, int argc, 
   if (nkwargs(kwnames) > 0) {
     if (st == ST_SLOT)
       vm_raise(vm.e_TypeError, "wrapper %s() takes no keyword arguments", meth);
-    else if (st == ST_OLD)
-      vm_raise(vm.e_TypeError, "%s() takes no keyword arguments", meth);
     else
       vm_raise(vm.e_TypeError, "str.%s() takes no keyword arguments", meth);
     return false;
@@ -142,12 +142,15 @@ static bool bind_kw(const char *meth, int argc, Value *argv, ObjTuple *kwnames, 
   return true;
 }
 
+/* A type as Argument Clinic names it in "must be X, not Y": None for None. */
+static const char *clinic_type_name(Value v) { return IS_NONE(v) ? "None" : vm_type_name(v); }
+
 /* A "must be str" argument: "must be str, not int" (prefix NULL) or
  * "replace() argument 1 must be str, not int". */
 static bool want_str(Value v, const char *prefix) {
   if (IS_STR(v)) return true;
   if (prefix)
-    vm_raise(vm.e_TypeError, "%s must be str, not %s", prefix, vm_type_name(v));
+    vm_raise(vm.e_TypeError, "%s must be str, not %s", prefix, clinic_type_name(v));
   else
     vm_raise(vm.e_TypeError, "must be str, not %s", vm_type_name(v));
   return false;
@@ -281,7 +284,7 @@ static const CaseShift upper_ranges[] = {
     {'A', 'Z', 32},         {0xC0, 0xD6, 32},       {0xD8, 0xDE, 32},    {0x386, 0x386, 38},
     {0x388, 0x38A, 37},     {0x38C, 0x38C, 64},     {0x38E, 0x38F, 63},  {0x391, 0x3A1, 32},
     {0x3A3, 0x3AB, 32},     {0x400, 0x40F, 80},     {0x410, 0x42F, 32},  {0x531, 0x556, 48},
-    {0xFF21, 0xFF3A, 32},
+    {0x2160, 0x216F, 16},   {0x24B6, 0x24CF, 26},   {0xFF21, 0xFF3A, 32},
 };
 
 /* Which of a digraph triple (DŽ Dž dž, LJ Lj lj, NJ Nj nj, DZ Dz dz) c is:
@@ -1344,7 +1347,7 @@ static Value affix(const char *meth, bool suffix, int argc, Value *argv, ObjTupl
   if (!str_args(meth, ST_ONE, 1, 1, argc, argv, kwnames)) return UNDEF_VAL;
   if (!IS_STR(argv[1]))
     return vm_raise(vm.e_TypeError, "%s() argument must be str, not %s", meth,
-                    vm_type_name(argv[1]));
+                    clinic_type_name(argv[1]));
   ObjString *s = AS_STR(argv[0]), *a = AS_STR(argv[1]);
   if (a->len == 0 || a->len > s->len) return argv[0];
   size_t at = suffix ? s->len - a->len : 0;
@@ -1533,7 +1536,7 @@ static Value str_dunder_format(int argc, Value *argv, ObjTuple *kwnames) {
   if (!str_args("__format__", ST_ONE, 1, 1, argc, argv, kwnames)) return UNDEF_VAL;
   if (!IS_STR(argv[1]))
     return vm_raise(vm.e_TypeError, "__format__() argument must be str, not %s",
-                    vm_type_name(argv[1]));
+                    clinic_type_name(argv[1]));
   ObjString *r = vm_format(argv[0], AS_STR(argv[1]));
   return r ? OBJ_VAL(r) : UNDEF_VAL;
 }

@@ -2,7 +2,7 @@
 for x in [0.0, -0.0, 1.0, 1.5, -2.5, 0.1, 3.0e10, 1e-5, 2.0 ** 52, 123.456, 5e-324, 1e300,
           float("inf"), float("-inf"), float("nan")]:
     print(repr(x), x.is_integer(), x.hex(), x.real, x.imag, x.conjugate())
-for x in [0.0, -0.0, 1.0, 0.5, 0.1, -2.75, 3.0e10, 1e-5, 123.456, 2.0 ** 60]:
+for x in [0.0, -0.0, 1.0, 0.5, 0.1, -2.75, 3.0e10, 1e-3, 123.456, 2.0 ** 60]:
     print(repr(x), x.as_integer_ratio())
 for x in [float("inf"), float("-inf"), float("nan")]:
     try:

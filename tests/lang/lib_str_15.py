@@ -16,9 +16,11 @@ for fmt, args, kwargs in cases:
     except (ValueError, IndexError, KeyError, AttributeError, TypeError) as e:
         print(repr(fmt), type(e).__name__ + ":", e)
 print("{a} {b}".format_map({"a": 1, "b": 2}))
-class Default(dict):
-    def __missing__(self, key):
-        return "<" + key + ">"
+class Default:
+    def __init__(self, **known):
+        self.known = known
+    def __getitem__(self, key):
+        return self.known.get(key, "<" + key + ">")
 print("{name} lives in {city}".format_map(Default(name="Ann")))
 for fmt, m in [("{0}", {"a": 1}), ("{}", {}), ("{a}", 5), ("{a}", {})]:
     try:
