@@ -157,14 +157,16 @@ const char *ast_kind_name(NodeKind kind) {
 
 static const char *op_name(AstOp op) {
   static const char *const names[] = {
-      [OP_ADD] = "Add",     [OP_SUB] = "Sub",         [OP_MUL] = "Mult",     [OP_MATMUL] = "MatMult",
-      [OP_DIV] = "Div",     [OP_FLOORDIV] = "FloorDiv", [OP_MOD] = "Mod",    [OP_POW] = "Pow",
-      [OP_LSHIFT] = "LShift", [OP_RSHIFT] = "RShift", [OP_BITOR] = "BitOr",  [OP_BITXOR] = "BitXor",
-      [OP_BITAND] = "BitAnd", [OP_NOT] = "Not",       [OP_NEG] = "USub",     [OP_POS] = "UAdd",
-      [OP_INVERT] = "Invert", [OP_AND] = "And",       [OP_OR] = "Or",        [OP_EQ] = "Eq",
-      [OP_NE] = "NotEq",    [OP_LT] = "Lt",           [OP_LE] = "LtE",       [OP_GT] = "Gt",
-      [OP_GE] = "GtE",      [OP_IS] = "Is",           [OP_ISNOT] = "IsNot",  [OP_IN] = "In",
-      [OP_NOTIN] = "NotIn",
+      [OP_ADD] = "Add",        [OP_SUB] = "Sub",       [OP_MUL] = "Mult",
+      [OP_MATMUL] = "MatMult", [OP_DIV] = "Div",       [OP_FLOORDIV] = "FloorDiv",
+      [OP_MOD] = "Mod",        [OP_POW] = "Pow",       [OP_LSHIFT] = "LShift",
+      [OP_RSHIFT] = "RShift",  [OP_BITOR] = "BitOr",   [OP_BITXOR] = "BitXor",
+      [OP_BITAND] = "BitAnd",  [OP_NOT] = "Not",       [OP_NEG] = "USub",
+      [OP_POS] = "UAdd",       [OP_INVERT] = "Invert", [OP_AND] = "And",
+      [OP_OR] = "Or",          [OP_EQ] = "Eq",         [OP_NE] = "NotEq",
+      [OP_LT] = "Lt",          [OP_LE] = "LtE",        [OP_GT] = "Gt",
+      [OP_GE] = "GtE",         [OP_IS] = "Is",         [OP_ISNOT] = "IsNot",
+      [OP_IN] = "In",          [OP_NOTIN] = "NotIn",
   };
   if ((unsigned)op < sizeof names / sizeof names[0] && names[op]) return names[op];
   return "?";
@@ -363,7 +365,9 @@ static void out_mem(Out *o, const char *s, size_t n) {
   o->buf[o->len] = '\0';
 }
 
-static void out_str(Out *o, const char *s) { out_mem(o, s, strlen(s)); }
+static void out_str(Out *o, const char *s) {
+  out_mem(o, s, strlen(s));
+}
 
 static void out_fmt(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void out_fmt(Out *o, const char *fmt, ...) {
@@ -831,4 +835,6 @@ void ast_dump_ex(const Node *n, bool positions, char **buf, size_t *len) {
   if (len) *len = o.len;
 }
 
-void ast_dump(const Node *n, char **buf, size_t *len) { ast_dump_ex(n, false, buf, len); }
+void ast_dump(const Node *n, char **buf, size_t *len) {
+  ast_dump_ex(n, false, buf, len);
+}

@@ -231,10 +231,10 @@ typedef struct {
   bool done;     /* the scan reached the end or an error */
   bool have_err; /* ... an error, in err */
   LexError err;
-  int count;     /* tokens read ahead */
-  Token next;    /* the first of them */
-  Token last;    /* the latest of them */
-  bool newline;  /* a NEWLINE was read */
+  int count;                       /* tokens read ahead */
+  Token next;                      /* the first of them */
+  Token last;                      /* the latest of them */
+  bool newline;                    /* a NEWLINE was read */
   int line_end_line, line_end_col; /* end of the last token before it */
 } Ahead;
 
@@ -274,8 +274,17 @@ static Node *run(ParseCtx *ctx, int mode_kind);
 
 static bool starts_expr(int k) {
   switch (k) {
-  case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LBRACE: case TK_NONE: case TK_TRUE:
-  case TK_FALSE: case TK_ELLIPSIS: case TK_TILDE: case TK_LAMBDA: case TK_AWAIT: return true;
+  case TK_NAME:
+  case TK_NUMBER:
+  case TK_STRING:
+  case TK_LBRACE:
+  case TK_NONE:
+  case TK_TRUE:
+  case TK_FALSE:
+  case TK_ELLIPSIS:
+  case TK_TILDE:
+  case TK_LAMBDA:
+  case TK_AWAIT: return true;
   default: return false;
   }
 }
@@ -287,16 +296,33 @@ static bool starts_bitwise_or(int k) {
 
 static bool ends_expr(int k) {
   switch (k) {
-  case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_RPAR: case TK_RSQB: case TK_RBRACE:
-  case TK_NONE: case TK_TRUE: case TK_FALSE: case TK_ELLIPSIS: return true;
+  case TK_NAME:
+  case TK_NUMBER:
+  case TK_STRING:
+  case TK_RPAR:
+  case TK_RSQB:
+  case TK_RBRACE:
+  case TK_NONE:
+  case TK_TRUE:
+  case TK_FALSE:
+  case TK_ELLIPSIS: return true;
   default: return false;
   }
 }
 
 static bool is_opener(int k) {
   switch (k) {
-  case TK_IF: case TK_ELIF: case TK_ELSE: case TK_WHILE: case TK_FOR: case TK_TRY:
-  case TK_EXCEPT: case TK_FINALLY: case TK_WITH: case TK_DEF: case TK_CLASS: return true;
+  case TK_IF:
+  case TK_ELIF:
+  case TK_ELSE:
+  case TK_WHILE:
+  case TK_FOR:
+  case TK_TRY:
+  case TK_EXCEPT:
+  case TK_FINALLY:
+  case TK_WITH:
+  case TK_DEF:
+  case TK_CLASS: return true;
   default: return false;
   }
 }
@@ -428,8 +454,17 @@ static bool assign_in_expr(ParseCtx *ctx, void *parser, Ahead *a, const Token *t
     return true;
   }
   switch (last->kind) {
-  case E_LIST: case E_TUPLE: case E_GENEXP: case E_TRUE: case E_FALSE: case E_NONE: return false;
-  case E_COMPARE: case E_BOOLOP: case E_IFEXP: case E_LAMBDA: case E_STARRED:
+  case E_LIST:
+  case E_TUPLE:
+  case E_GENEXP:
+  case E_TRUE:
+  case E_FALSE:
+  case E_NONE: return false;
+  case E_COMPARE:
+  case E_BOOLOP:
+  case E_IFEXP:
+  case E_LAMBDA:
+  case E_STARRED:
     if (!last->parenthesized) return false;
     break;
   case E_UNARYOP:
@@ -632,6 +667,15 @@ static bool params_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, cons
   return true;
 }
 
+/* Where CPython parses a named expression, so "x = 1" gets its '==' hint:
+ * inside brackets, in if/elif/while headers and decorators. */
+static bool named_context(ParseCtx *ctx, void *parser) {
+  if (ctx->lx.level > 0 || ctx->fstring_level > 0) return true;
+  const Token *op = stack_opener(parser, true);
+  if (op && (op->kind == TK_IF || op->kind == TK_ELIF || op->kind == TK_WHILE)) return true;
+  return stack_find(parser, TK_AT, 4) != NULL;
+}
+
 /* Smaller CPython messages keyed on the token the parser stopped at. */
 static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const Token *t) {
   const Node *last = ctx->last_node;
@@ -641,7 +685,8 @@ static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const
     parse_fail_node(ctx, last, "cannot use assignment expressions with %s", parse_expr_name(last));
     return true;
   }
-  if (major == TK_ASSIGN && assign_in_expr(ctx, parser, a, t)) return true;
+  if (major == TK_ASSIGN && named_context(ctx, parser) && assign_in_expr(ctx, parser, a, t))
+    return true;
   if (major != TK_ELSE && major != TK_COLON && parser_accepts(parser, TK_ELSE) &&
       (tok = stack_find(parser, TK_IF, 8))) {
     RingEntry *r = parse_ring(ctx, tok->idx);
@@ -750,7 +795,7 @@ typedef struct {
   char *lit; /* pending literal text */
   size_t len;
   int line, col, end_line, end_col; /* span of the whole string run */
-  const char *pos; /* position cursor into the current token's text */
+  const char *pos;                  /* position cursor into the current token's text */
   int pos_line, pos_col;
   int tok_line, tok_col, tok_end_line, tok_end_col; /* the current token */
 } FStr;
@@ -915,7 +960,8 @@ static const char *fs_expr_end(FStr *fs, const char *p, const char *end) {
         return NULL;
       }
       char open = stack[--depth];
-      if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') || (open == '{' && ch == '}'))) {
+      if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
+            (open == '{' && ch == '}'))) {
         fs_error(fs, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'",
                  ch, open);
         return NULL;
@@ -945,6 +991,8 @@ static bool fs_field(FStr *fs, const char **pp, const char *end, bool raw, int l
     fs_error(fs, "f-string: expressions nested too deeply");
     return false;
   }
+  int line, col;
+  fs_pos(fs, open, &line, &col);
   const char *p = fs_expr_end(fs, start, end);
   if (!p) return false;
   Node *value = fs_compile(fs, start, p);
@@ -1000,8 +1048,6 @@ static bool fs_field(FStr *fs, const char **pp, const char *end, bool raw, int l
     if (!spec && !conversion) conversion = 'r';
   }
   fs_flush(fs);
-  int line, col;
-  fs_pos(fs, open, &line, &col);
   Node *f = ast_node(fs->ctx->arena, E_FORMATTED, line, col);
   fs_pos(fs, p, &f->end_line, &f->end_col);
   f->u.formatted.value = value;
@@ -1161,8 +1207,13 @@ static const Node *too_deep(const Node *root) {
 
 static bool is_compound(const Node *n) {
   switch (n->kind) {
-  case S_IF: case S_WHILE: case S_FOR: case S_TRY: case S_WITH: case S_FUNCDEF: case S_CLASSDEF:
-    return true;
+  case S_IF:
+  case S_WHILE:
+  case S_FOR:
+  case S_TRY:
+  case S_WITH:
+  case S_FUNCDEF:
+  case S_CLASSDEF: return true;
   default: return false;
   }
 }
@@ -1186,8 +1237,10 @@ static Node *run(ParseCtx *ctx, int mode_kind) {
   while (!ctx->failed) {
     int kind = lex_next(&ctx->lx, &t);
     if (kind == LEX_ERROR) {
-      if (ctx->pending_target && ctx->lx.err.never_closed) parse_flush_target(ctx, true);
-      else take_lexer_error(ctx, &ctx->lx.err);
+      if (ctx->pending_target && ctx->lx.err.never_closed)
+        parse_flush_target(ctx, true);
+      else
+        take_lexer_error(ctx, &ctx->lx.err);
       break;
     }
     feed(ctx, parser, kind, &t);
@@ -1262,7 +1315,8 @@ Node *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, Sy
   lex_init(&ctx->lx, buf, n);
   Node *result = run(ctx, mode == PARSE_EVAL ? TK_MODE_EVAL : TK_MODE_FILE);
   if (result && ctx->minints.count)
-    parse_fail_node(ctx, ctx->minints.items[0], "integer literal is too large for asy's 64-bit int");
+    parse_fail_node(ctx, ctx->minints.items[0],
+                    "integer literal is too large for asy's 64-bit int");
   const Node *deep = result && !ctx->failed ? too_deep(result) : NULL;
   if (deep) parse_fail_node(ctx, deep, "too many nested expressions");
   if (!ctx->failed && mode == PARSE_SINGLE && result->u.module.body.count) {
