@@ -22,9 +22,13 @@
 #include "lib.h"
 #include "methargs.h"
 
-static Value memory_error(void) { return vm_raise(vm.e_MemoryError, "%s", ""); }
+static Value memory_error(void) {
+  return vm_raise(vm.e_MemoryError, "%s", "");
+}
 
-static Value str_value(ObjString *s) { return s ? OBJ_VAL(s) : UNDEF_VAL; }
+static Value str_value(ObjString *s) {
+  return s ? OBJ_VAL(s) : UNDEF_VAL;
+}
 
 /* Raise the exception a lib/format.h status names, with its message. */
 static Value fmt_error(FmtStatus st, FmtBuf *err) {
@@ -210,7 +214,10 @@ static Value builtin_id(int argc, Value *argv, ObjTuple *kwnames) {
   case VAL_NONE: bits = 1; break;
   case VAL_BOOL: bits = 3 + (uint64_t)AS_BOOL(v) * 2; break;
   case VAL_INT: bits = (uint64_t)AS_INT(v) * 8 + 7; break;
-  default: memcpy(&bits, &v.as.f, sizeof bits); bits = bits * 8 + 5; break;
+  default:
+    memcpy(&bits, &v.as.f, sizeof bits);
+    bits = bits * 8 + 5;
+    break;
   }
   return INT_VAL((int64_t)((bits | 1) & INT64_MAX));
 }
@@ -721,7 +728,9 @@ static bool noargs_fn(const char *name, int argc, ObjTuple *kwnames) {
 }
 
 /* The asy frame that called the running native. */
-static Frame *caller_frame(void) { return vm.frame; }
+static Frame *caller_frame(void) {
+  return vm.frame;
+}
 
 static Value builtin_globals(int argc, Value *argv, ObjTuple *kwnames) {
   if (!noargs_fn("globals", argc, kwnames)) return UNDEF_VAL;
@@ -787,9 +796,12 @@ static bool collect_names(ObjDict *names, Value v) {
   if (IS_MODULE(v)) return add_names(names, AS_MODULE(v)->dict);
   if (IS_CLASS(v)) return add_class_names(names, AS_CLASS(v));
   ObjDict *own = NULL;
-  if (IS_INSTANCE(v) || IS_EXCEPTION(v)) own = AS_INSTANCE(v)->dict;
-  else if (IS_OBJ_TYPE(v, OBJ_CDATA)) own = AS_CDATA(v)->dict;
-  else if (IS_FUNCTION(v)) own = AS_FUNCTION(v)->attrs;
+  if (IS_INSTANCE(v) || IS_EXCEPTION(v))
+    own = AS_INSTANCE(v)->dict;
+  else if (IS_OBJ_TYPE(v, OBJ_CDATA))
+    own = AS_CDATA(v)->dict;
+  else if (IS_FUNCTION(v))
+    own = AS_FUNCTION(v)->attrs;
   if (!add_names(names, own)) return false;
   if (IS_INSTANCE(v) || IS_EXCEPTION(v)) {
     dict_set_str(names, vm.names[NAME_class], NONE_VAL);
@@ -806,8 +818,8 @@ static Value builtin_dir(int argc, Value *argv, ObjTuple *kwnames) {
     names = AS_DICT(loc);
   } else {
     /* A __dir__ written in asy wins; the default one is collect_names. */
-    Value m = IS_INSTANCE(argv[0]) ? vm_lookup_special(argv[0], str_intern_cstr("__dir__"))
-                                   : UNDEF_VAL;
+    Value m =
+        IS_INSTANCE(argv[0]) ? vm_lookup_special(argv[0], str_intern_cstr("__dir__")) : UNDEF_VAL;
     if (!IS_UNDEF(m) && !IS_NATIVE(m)) {
       Value r = vm_call(m, 1, argv);
       if (IS_UNDEF(r)) return r;
@@ -904,5 +916,6 @@ void lib_builtins_init(void) {
       {"exit", builtin_exit},
       {"quit", builtin_exit},
   };
-  for (size_t i = 0; i < ASY_ARRAY_LEN(fns); i++) vm_def_native(vm.builtins, fns[i].name, fns[i].fn);
+  for (size_t i = 0; i < ASY_ARRAY_LEN(fns); i++)
+    vm_def_native(vm.builtins, fns[i].name, fns[i].fn);
 }

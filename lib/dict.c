@@ -18,7 +18,9 @@
 #define DICT vm.t_dict
 #define SELF AS_DICT(argv[0])
 
-static Value memory_error(void) { return vm_raise(vm.e_MemoryError, "%s", ""); }
+static Value memory_error(void) {
+  return vm_raise(vm.e_MemoryError, "%s", "");
+}
 
 static Value key_error(Value key) {
   Value e = vm_new_exception(vm.e_KeyError, 1, &key);
@@ -50,8 +52,9 @@ static bool merge_pair(ObjDict *d, Value item, int64_t i) {
     n = seq->len;
   }
   if (n != 2) {
-    vm_raise(vm.e_ValueError, "dictionary update sequence element #%lld has length %u; 2 is required",
-             (long long)i, n);
+    vm_raise(vm.e_ValueError,
+             "dictionary update sequence element #%lld has length %u; 2 is required", (long long)i,
+             n);
     return false;
   }
   if (seq) gc_push_root(OBJ_VAL(seq));
@@ -94,8 +97,7 @@ static bool update_arg(ObjDict *d, Value arg) {
 /* The keyword arguments of dict(...) / d.update(...). */
 static void update_kwargs(ObjDict *d, int argc, Value *argv, ObjTuple *kwnames) {
   int nkw = kwnames ? (int)kwnames->len : 0;
-  for (int k = 0; k < nkw; k++)
-    dict_set_str(d, AS_STR(kwnames->items[k]), argv[argc - nkw + k]);
+  for (int k = 0; k < nkw; k++) dict_set_str(d, AS_STR(kwnames->items[k]), argv[argc - nkw + k]);
 }
 
 static Value dict_ctor(int argc, Value *argv, ObjTuple *kwnames) {
@@ -532,28 +534,40 @@ static void def_all(ObjClass *cls, const MethodDef *defs, size_t n) {
 
 void lib_dict_init(void) {
   static const MethodDef dict_methods[] = {
-      {"keys", d_keys},         {"values", d_values},       {"items", d_items},
-      {"get", d_get},           {"setdefault", d_setdefault}, {"pop", d_pop},
-      {"popitem", d_popitem},   {"update", d_update},       {"clear", d_clear},
-      {"copy", d_copy},         {"__len__", d_len},         {"__getitem__", d_getitem},
-      {"__setitem__", d_setitem}, {"__delitem__", d_delitem}, {"__contains__", d_contains},
-      {"__iter__", d_iter},     {"__reversed__", d_reversed}, {"__eq__", d_eq},
-      {"__ne__", d_ne},         {"__or__", d_or},           {"__ror__", d_ror},
-      {"__ior__", d_ior},       {"__repr__", d_repr},
+      {"keys", d_keys},
+      {"values", d_values},
+      {"items", d_items},
+      {"get", d_get},
+      {"setdefault", d_setdefault},
+      {"pop", d_pop},
+      {"popitem", d_popitem},
+      {"update", d_update},
+      {"clear", d_clear},
+      {"copy", d_copy},
+      {"__len__", d_len},
+      {"__getitem__", d_getitem},
+      {"__setitem__", d_setitem},
+      {"__delitem__", d_delitem},
+      {"__contains__", d_contains},
+      {"__iter__", d_iter},
+      {"__reversed__", d_reversed},
+      {"__eq__", d_eq},
+      {"__ne__", d_ne},
+      {"__or__", d_or},
+      {"__ror__", d_ror},
+      {"__ior__", d_ior},
+      {"__repr__", d_repr},
   };
   static const MethodDef view_methods[] = {
-      {"__len__", v_len},
-      {"__iter__", v_iter},
-      {"__contains__", v_contains},
-      {"__reversed__", v_reversed},
-      {"__repr__", v_repr},
+      {"__len__", v_len},           {"__iter__", v_iter}, {"__contains__", v_contains},
+      {"__reversed__", v_reversed}, {"__repr__", v_repr},
   };
   static const MethodDef setlike_methods[] = {
-      {"__or__", v_or},   {"__ror__", v_ror},   {"__and__", v_and},
-      {"__rand__", v_rand}, {"__sub__", v_sub}, {"__rsub__", v_rsub},
-      {"__xor__", v_xor}, {"__rxor__", v_rxor}, {"isdisjoint", v_isdisjoint},
-      {"__eq__", v_eq},   {"__ne__", v_ne},     {"__lt__", v_lt},
-      {"__le__", v_le},   {"__gt__", v_gt},     {"__ge__", v_ge},
+      {"__or__", v_or},     {"__ror__", v_ror},   {"__and__", v_and},
+      {"__rand__", v_rand}, {"__sub__", v_sub},   {"__rsub__", v_rsub},
+      {"__xor__", v_xor},   {"__rxor__", v_rxor}, {"isdisjoint", v_isdisjoint},
+      {"__eq__", v_eq},     {"__ne__", v_ne},     {"__lt__", v_lt},
+      {"__le__", v_le},     {"__gt__", v_gt},     {"__ge__", v_ge},
   };
   vm.t_dict->ctor = dict_ctor;
   def_all(vm.t_dict, dict_methods, ASY_ARRAY_LEN(dict_methods));

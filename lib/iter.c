@@ -40,15 +40,24 @@ enum {
 };
 
 static const char *const iter_class_names[IC__COUNT] = {
-    "enumerate",        "zip",
-    "map",              "filter",
-    "reversed",         "list_iterator",
-    "tuple_iterator",   "str_iterator",
-    "str_ascii_iterator", "range_iterator",
-    "dict_keyiterator", "dict_valueiterator",
-    "dict_itemiterator", "set_iterator",
-    "callable_iterator", "list_reverseiterator",
-    "dict_reversekeyiterator", "dict_reversevalueiterator",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "reversed",
+    "list_iterator",
+    "tuple_iterator",
+    "str_iterator",
+    "str_ascii_iterator",
+    "range_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+    "callable_iterator",
+    "list_reverseiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
     "dict_reverseitemiterator",
 };
 
@@ -91,7 +100,9 @@ static void mark_iter_classes(void *ctx) {
 
 /* ------------------------------------------------------------- advance */
 
-static Value memory_error(void) { return vm_raise(vm.e_MemoryError, "%s", ""); }
+static Value memory_error(void) {
+  return vm_raise(vm.e_MemoryError, "%s", "");
+}
 
 static int next_enumerate(ObjIter *it, Value *out) {
   Value v;
@@ -300,7 +311,8 @@ static Value it_next(int argc, Value *argv, ObjTuple *kwnames) {
   if (argc != 1 || ma_has_kw(kwnames))
     return vm_raise(vm.e_TypeError, "expected 0 arguments, got %d", argc - 1);
   if (!IS_ITER(argv[0]))
-    return vm_raise(vm.e_TypeError, "descriptor '__next__' requires an iterator but received a '%s'",
+    return vm_raise(vm.e_TypeError,
+                    "descriptor '__next__' requires an iterator but received a '%s'",
                     vm_type_name(argv[0]));
   Value v;
   int r = vm_next(argv[0], &v);
@@ -535,7 +547,8 @@ static Value r_reversed(int argc, Value *argv, ObjTuple *kwnames) {
   /* Last item first; stop one step before the first (saturating, so
    * only a range reaching INT64_MIN/MAX loses its end item). */
   it->i = (int64_t)((uint64_t)r->start + (uint64_t)(n - 1) * (uint64_t)r->step);
-  if (__builtin_sub_overflow(r->start, r->step, &it->n)) it->n = r->step > 0 ? INT64_MIN : INT64_MAX;
+  if (__builtin_sub_overflow(r->start, r->step, &it->n))
+    it->n = r->step > 0 ? INT64_MIN : INT64_MAX;
   return OBJ_VAL(it);
 }
 
@@ -660,7 +673,8 @@ static Value s_indices(int argc, Value *argv, ObjTuple *kwnames) {
   ObjSlice *sl = AS_SLICE(argv[0]);
   Value parts[3] = {sl->start, sl->stop, sl->step};
   for (int i = 0; i < 3; i++) {
-    if (!IS_NONE(parts[i]) && !IS_INTLIKE(parts[i]) && IS_UNDEF(vm_lookup_special(parts[i], vm.names[NAME_index])))
+    if (!IS_NONE(parts[i]) && !IS_INTLIKE(parts[i]) &&
+        IS_UNDEF(vm_lookup_special(parts[i], vm.names[NAME_index])))
       return vm_raise(vm.e_TypeError,
                       "slice indices must be integers or None or have an __index__ method");
   }
@@ -722,7 +736,8 @@ static void init_iterators(void) {
       [IC_FILTER] = filter_ctor,       [IC_REVERSED] = reversed_ctor,
   };
   gc_add_marker(mark_iter_classes, NULL);
-  for (int i = 0; i < IC__COUNT; i++) iter_classes[i] = def_iter_class(iter_class_names[i], ctors[i]);
+  for (int i = 0; i < IC__COUNT; i++)
+    iter_classes[i] = def_iter_class(iter_class_names[i], ctors[i]);
   for (int i = IC_ENUMERATE; i <= IC_REVERSED; i++) {
     dict_set_str(vm.builtins, str_intern_cstr(iter_class_names[i]), OBJ_VAL(iter_classes[i]));
   }
@@ -736,10 +751,17 @@ static void init_range(void) {
     const char *name;
     NativeFn fn;
   } methods[] = {
-      {"__len__", r_len},   {"__getitem__", r_getitem}, {"__contains__", r_contains},
-      {"__iter__", r_iter}, {"__reversed__", r_reversed}, {"count", r_count},
-      {"index", r_index},   {"__eq__", r_eq},           {"__ne__", r_ne},
-      {"__hash__", r_hash}, {"__repr__", r_repr},
+      {"__len__", r_len},
+      {"__getitem__", r_getitem},
+      {"__contains__", r_contains},
+      {"__iter__", r_iter},
+      {"__reversed__", r_reversed},
+      {"count", r_count},
+      {"index", r_index},
+      {"__eq__", r_eq},
+      {"__ne__", r_ne},
+      {"__hash__", r_hash},
+      {"__repr__", r_repr},
   };
   vm.t_range->ctor = range_ctor;
   for (size_t i = 0; i < ASY_ARRAY_LEN(methods); i++)

@@ -19,7 +19,9 @@
 
 /* ------------------------------------------------------------- helpers */
 
-static Value memory_error(void) { return vm_raise(vm.e_MemoryError, "%s", ""); }
+static Value memory_error(void) {
+  return vm_raise(vm.e_MemoryError, "%s", "");
+}
 
 static ObjList *list_from_iterator(Value iterable);
 
@@ -39,9 +41,12 @@ ObjList *lib_list_from_iterable(Value iterable) {
   /* Callers may pass a fresh object nothing else holds. */
   gc_push_root(iterable);
   ObjList *l = NULL;
-  if (IS_LIST(iterable)) l = copy_items(AS_LIST(iterable)->items, AS_LIST(iterable)->len);
-  else if (IS_TUPLE(iterable)) l = copy_items(AS_TUPLE(iterable)->items, AS_TUPLE(iterable)->len);
-  else l = list_from_iterator(iterable);
+  if (IS_LIST(iterable))
+    l = copy_items(AS_LIST(iterable)->items, AS_LIST(iterable)->len);
+  else if (IS_TUPLE(iterable))
+    l = copy_items(AS_TUPLE(iterable)->items, AS_TUPLE(iterable)->len);
+  else
+    l = list_from_iterator(iterable);
   gc_pop_roots(1);
   return l;
 }
@@ -228,8 +233,10 @@ static bool binary_sort(const Sorter *s, uint32_t *p, uint32_t n, uint32_t start
       uint32_t m = l + ((r - l) >> 1);
       int lt = sort_lt(s, pivot, p[m]);
       if (lt < 0) return false;
-      if (lt) r = m;
-      else l = m + 1;
+      if (lt)
+        r = m;
+      else
+        l = m + 1;
     }
     memmove(p + l + 1, p + l, (start - l) * sizeof(uint32_t));
     p[l] = pivot;
@@ -730,24 +737,55 @@ static void def_methods(ObjClass *cls, const MethodDef *defs, size_t n) {
 
 void lib_list_init(void) {
   static const MethodDef list_methods[] = {
-      {"append", l_append},     {"extend", l_extend},       {"insert", l_insert},
-      {"remove", l_remove},     {"pop", l_pop},             {"clear", l_clear},
-      {"copy", l_copy},         {"index", l_index},         {"count", l_count},
-      {"sort", l_sort},         {"reverse", l_reverse},     {"__len__", l_len},
-      {"__getitem__", l_getitem}, {"__setitem__", l_setitem}, {"__delitem__", l_delitem},
-      {"__contains__", l_contains}, {"__iter__", l_iter},   {"__reversed__", l_reversed},
-      {"__add__", l_add},       {"__iadd__", l_iadd},       {"__mul__", l_mul},
-      {"__rmul__", l_rmul},     {"__imul__", l_imul},       {"__eq__", l_eq},
-      {"__ne__", l_ne},         {"__lt__", l_lt},           {"__le__", l_le},
-      {"__gt__", l_gt},         {"__ge__", l_ge},           {"__repr__", l_repr},
+      {"append", l_append},
+      {"extend", l_extend},
+      {"insert", l_insert},
+      {"remove", l_remove},
+      {"pop", l_pop},
+      {"clear", l_clear},
+      {"copy", l_copy},
+      {"index", l_index},
+      {"count", l_count},
+      {"sort", l_sort},
+      {"reverse", l_reverse},
+      {"__len__", l_len},
+      {"__getitem__", l_getitem},
+      {"__setitem__", l_setitem},
+      {"__delitem__", l_delitem},
+      {"__contains__", l_contains},
+      {"__iter__", l_iter},
+      {"__reversed__", l_reversed},
+      {"__add__", l_add},
+      {"__iadd__", l_iadd},
+      {"__mul__", l_mul},
+      {"__rmul__", l_rmul},
+      {"__imul__", l_imul},
+      {"__eq__", l_eq},
+      {"__ne__", l_ne},
+      {"__lt__", l_lt},
+      {"__le__", l_le},
+      {"__gt__", l_gt},
+      {"__ge__", l_ge},
+      {"__repr__", l_repr},
   };
   static const MethodDef tuple_methods[] = {
-      {"index", t_index},       {"count", t_count},       {"__len__", t_len},
-      {"__getitem__", t_getitem}, {"__contains__", t_contains}, {"__iter__", t_iter},
-      {"__add__", t_add},       {"__mul__", t_mul},       {"__rmul__", t_rmul},
-      {"__eq__", t_eq},         {"__ne__", t_ne},         {"__lt__", t_lt},
-      {"__le__", t_le},         {"__gt__", t_gt},         {"__ge__", t_ge},
-      {"__hash__", t_hash},     {"__repr__", t_repr},
+      {"index", t_index},
+      {"count", t_count},
+      {"__len__", t_len},
+      {"__getitem__", t_getitem},
+      {"__contains__", t_contains},
+      {"__iter__", t_iter},
+      {"__add__", t_add},
+      {"__mul__", t_mul},
+      {"__rmul__", t_rmul},
+      {"__eq__", t_eq},
+      {"__ne__", t_ne},
+      {"__lt__", t_lt},
+      {"__le__", t_le},
+      {"__gt__", t_gt},
+      {"__ge__", t_ge},
+      {"__hash__", t_hash},
+      {"__repr__", t_repr},
   };
   vm.t_list->ctor = list_ctor;
   vm.t_tuple->ctor = tuple_ctor;

@@ -24,7 +24,9 @@ static inline int ma_npos(int argc, ObjTuple *kwnames) {
   return argc - (kwnames ? (int)kwnames->len : 0);
 }
 
-static inline bool ma_has_kw(ObjTuple *kwnames) { return kwnames && kwnames->len > 0; }
+static inline bool ma_has_kw(ObjTuple *kwnames) {
+  return kwnames && kwnames->len > 0;
+}
 
 /* Whether argv[0] is a valid self for method meth of cls. slot: a dunder
  * (slot wrapper), whose messages differ from a plain method's. */
@@ -138,9 +140,9 @@ static inline int ma_param_index(ObjString *name, int from, int n, const char *c
  * params[0, maxpos) may be passed by position (the first posonly only by
  * position), the rest are keyword-only; the first minpos are required.
  * out[i] receives each parameter, UNDEF_VAL when not passed. */
-static inline bool ma_bind(const char *fname, int argc, Value *argv, ObjTuple *kwnames,
-                           int nparams, const char *const *params, int posonly, int maxpos,
-                           int minpos, Value *out) {
+static inline bool ma_bind(const char *fname, int argc, Value *argv, ObjTuple *kwnames, int nparams,
+                           const char *const *params, int posonly, int maxpos, int minpos,
+                           Value *out) {
   int nkw = kwnames ? (int)kwnames->len : 0, nargs = argc - nkw;
   for (int i = 0; i < nparams; i++) out[i] = UNDEF_VAL;
   if (nargs + nkw > nparams) {
@@ -159,8 +161,8 @@ static inline bool ma_bind(const char *fname, int argc, Value *argv, ObjTuple *k
   int minposonly = posonly < minpos ? posonly : minpos;
   if (nargs < minposonly) {
     vm_raise(vm.e_TypeError, "%s() takes %s %d positional argument%s (%d given)", fname,
-             minposonly < maxpos ? "at least" : "exactly", minposonly,
-             minposonly == 1 ? "" : "s", nargs);
+             minposonly < maxpos ? "at least" : "exactly", minposonly, minposonly == 1 ? "" : "s",
+             nargs);
     return false;
   }
   for (int i = 0; i < nargs; i++) out[i] = argv[i];

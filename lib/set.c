@@ -23,12 +23,18 @@
 #define SET vm.t_set
 #define FROZENSET vm.t_frozenset
 
-static bool is_frozen(const ObjSet *s) { return (s->obj.flags & SET_FROZEN) != 0; }
+static bool is_frozen(const ObjSet *s) {
+  return (s->obj.flags & SET_FROZEN) != 0;
+}
 
-static bool slot_live(const SetEntry *e) { return !IS_UNDEF(e->key); }
+static bool slot_live(const SetEntry *e) {
+  return !IS_UNDEF(e->key);
+}
 
 /* The table mask CPython would have: an empty set owns an 8-slot table. */
-static uint32_t table_mask(const ObjSet *s) { return s->table ? s->mask : SET_MINSIZE - 1; }
+static uint32_t table_mask(const ObjSet *s) {
+  return s->table ? s->mask : SET_MINSIZE - 1;
+}
 
 /* ------------------------------------------------------------ the table */
 
@@ -94,8 +100,7 @@ static void table_resize(ObjSet *s, uint64_t minused) {
  * ({frozenset()} contains set()). */
 static int contains_key(ObjSet *s, Value key) {
   int r = set_contains(s, key);
-  if (r >= 0 || !IS_SET(key) || is_frozen(AS_SET(key)) || !vm_exc_matches(vm.e_TypeError))
-    return r;
+  if (r >= 0 || !IS_SET(key) || is_frozen(AS_SET(key)) || !vm_exc_matches(vm.e_TypeError)) return r;
   vm.exc = UNDEF_VAL;
   ObjSet *fk = set_copy(AS_SET(key), true);
   gc_push_root(OBJ_VAL(fk));
@@ -107,8 +112,7 @@ static int contains_key(ObjSet *s, Value key) {
 /* set_discard with the same frozenset retry. */
 static int discard_key(ObjSet *s, Value key) {
   int r = set_discard(s, key);
-  if (r >= 0 || !IS_SET(key) || is_frozen(AS_SET(key)) || !vm_exc_matches(vm.e_TypeError))
-    return r;
+  if (r >= 0 || !IS_SET(key) || is_frozen(AS_SET(key)) || !vm_exc_matches(vm.e_TypeError)) return r;
   vm.exc = UNDEF_VAL;
   ObjSet *fk = set_copy(AS_SET(key), true);
   gc_push_root(OBJ_VAL(fk));
@@ -119,7 +123,9 @@ static int discard_key(ObjSet *s, Value key) {
 
 /* The next live key of s from slot *pos on (re-reading the table: asy
  * code run between two calls may have resized it). */
-static bool next_key(ObjSet *s, uint32_t *pos, Value *key) { return set_next(s, pos, key); }
+static bool next_key(ObjSet *s, uint32_t *pos, Value *key) {
+  return set_next(s, pos, key);
+}
 
 /* ------------------------------------------------------------ algorithms */
 
@@ -198,7 +204,9 @@ ObjSet *lib_set_from(Value iterable, bool frozen) {
 }
 
 /* A copy of so of the same kind (set_copy / make_new_set_basetype). */
-static ObjSet *copy_set(ObjSet *so) { return lib_set_from(OBJ_VAL(so), is_frozen(so)); }
+static ObjSet *copy_set(ObjSet *so) {
+  return lib_set_from(OBJ_VAL(so), is_frozen(so));
+}
 
 ObjSet *lib_set_intersection(ObjSet *so, Value other) {
   if (IS_SET(other) && AS_SET(other) == so) return copy_set(so);
@@ -283,9 +291,12 @@ bool lib_set_difference_update(ObjSet *so, Value other) {
 /* so - other as a new set (set_difference). */
 static ObjSet *set_difference(ObjSet *so, Value other) {
   uint64_t other_size;
-  if (IS_SET(other)) other_size = AS_SET(other)->used;
-  else if (IS_DICT(other)) other_size = AS_DICT(other)->len;
-  else other_size = UINT64_MAX;
+  if (IS_SET(other))
+    other_size = AS_SET(other)->used;
+  else if (IS_DICT(other))
+    other_size = AS_DICT(other)->len;
+  else
+    other_size = UINT64_MAX;
   /* Much smaller (or unsized) other: copy, then discard. */
   if (other_size == UINT64_MAX || (so->used >> 2) > other_size) {
     ObjSet *r = copy_set(so);
@@ -302,7 +313,8 @@ static ObjSet *set_difference(ObjSet *so, Value other) {
   bool ok = true;
   while (ok && next_key(so, &pos, &key)) {
     Value dummy;
-    int r = IS_DICT(other) ? dict_get(AS_DICT(other), key, &dummy) : set_contains(AS_SET(other), key);
+    int r =
+        IS_DICT(other) ? dict_get(AS_DICT(other), key, &dummy) : set_contains(AS_SET(other), key);
     ok = r >= 0 && (r == 1 || set_add(result, key) >= 0);
   }
   gc_pop_roots(1);
@@ -463,9 +475,13 @@ static ObjClass *cls_of(int argc, Value *argv) {
 
 #define SELF AS_SET(argv[0])
 
-static Value wrap(ObjSet *s) { return s ? OBJ_VAL(s) : UNDEF_VAL; }
+static Value wrap(ObjSet *s) {
+  return s ? OBJ_VAL(s) : UNDEF_VAL;
+}
 
-static Value truth(int r) { return r < 0 ? UNDEF_VAL : BOOL_VAL(r); }
+static Value truth(int r) {
+  return r < 0 ? UNDEF_VAL : BOOL_VAL(r);
+}
 
 static Value s_add(int argc, Value *argv, ObjTuple *kwnames) {
   if (!ma_onearg(SET, "add", argc, argv, kwnames)) return UNDEF_VAL;
@@ -592,8 +608,7 @@ static Value s_difference_update(int argc, Value *argv, ObjTuple *kwnames) {
 }
 
 static Value s_symmetric_difference(int argc, Value *argv, ObjTuple *kwnames) {
-  if (!ma_onearg(cls_of(argc, argv), "symmetric_difference", argc, argv, kwnames))
-    return UNDEF_VAL;
+  if (!ma_onearg(cls_of(argc, argv), "symmetric_difference", argc, argv, kwnames)) return UNDEF_VAL;
   return wrap(set_symmetric_difference(SELF, argv[1]));
 }
 
