@@ -855,14 +855,24 @@ static Value builtin_dir(int argc, Value *argv, ObjTuple *kwnames) {
 
 /* ---------------------------------------------------------- exit, quit */
 
+/* exit([code]) / quit([code]): CPython's site.Quitter, a Python class, so
+ * its errors read like a def's. */
 static Value builtin_exit(int argc, Value *argv, ObjTuple *kwnames) {
-  if (argc - (kwnames ? (int)kwnames->len : 0) > 1 || (kwnames && kwnames->len > 0)) {
-    int given = argc + 1;
+  int nkw = kwnames ? (int)kwnames->len : 0, npos = argc - nkw;
+  if (npos > 1)
     return vm_raise(vm.e_TypeError,
                     "Quitter.__call__() takes from 1 to 2 positional arguments but %d were given",
-                    given);
+                    npos + 1);
+  Value code = npos == 1 ? argv[0] : NONE_VAL;
+  for (int k = 0; k < nkw; k++) {
+    const char *name = AS_CSTR(kwnames->items[k]);
+    if (strcmp(name, "code") != 0)
+      return vm_raise(vm.e_TypeError, "Quitter.__call__() got an unexpected keyword argument '%s'",
+                      name);
+    if (npos == 1)
+      return vm_raise(vm.e_TypeError, "Quitter.__call__() got multiple values for argument 'code'");
+    code = argv[npos + k];
   }
-  Value code = argc == 1 ? argv[0] : NONE_VAL;
   Value e = vm_new_exception(vm.e_SystemExit, 1, &code);
   return IS_UNDEF(e) ? e : vm_raise_value(e);
 }

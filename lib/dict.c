@@ -57,10 +57,12 @@ static bool merge_pair(ObjDict *d, Value item, int64_t i) {
              n);
     return false;
   }
-  if (seq) gc_push_root(OBJ_VAL(seq));
+  /* Hashing may run asy code that empties item: hold on to the pair. */
   Value k = kv[0], v = kv[1];
+  gc_push_root(k);
+  gc_push_root(v);
   bool ok = dict_set(d, k, v);
-  if (seq) gc_pop_roots(1);
+  gc_pop_roots(2);
   return ok;
 }
 

@@ -500,6 +500,7 @@ static Value l_remove(int argc, Value *argv, ObjTuple *kwnames) {
   if (i == -2) return UNDEF_VAL;
   if (i < 0) return vm_raise(vm.e_ValueError, "list.remove(x): x not in list");
   ObjList *l = SELF_LIST;
+  if (i >= (int64_t)l->len) return NONE_VAL; /* an __eq__ shrank the list */
   memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(Value));
   l->len--;
   return NONE_VAL;

@@ -223,8 +223,10 @@ ObjSet *lib_set_intersection(ObjSet *so, Value other) {
     uint32_t pos = 0;
     Value key;
     while (ok && next_key(small, &pos, &key)) {
+      gc_push_root(key); /* __eq__ may remove it from its table */
       int r = set_contains(big, key);
       ok = r >= 0 && (r == 0 || set_add(result, key) >= 0);
+      gc_pop_roots(1);
     }
   } else {
     Value it = vm_iter(other);
@@ -313,9 +315,11 @@ static ObjSet *set_difference(ObjSet *so, Value other) {
   bool ok = true;
   while (ok && next_key(so, &pos, &key)) {
     Value dummy;
+    gc_push_root(key); /* __eq__ may remove it from its table */
     int r =
         IS_DICT(other) ? dict_get(AS_DICT(other), key, &dummy) : set_contains(AS_SET(other), key);
     ok = r >= 0 && (r == 1 || set_add(result, key) >= 0);
+    gc_pop_roots(1);
   }
   gc_pop_roots(1);
   return ok ? result : NULL;
@@ -323,9 +327,11 @@ static ObjSet *set_difference(ObjSet *so, Value other) {
 
 /* Discard key from so if present, else add it. */
 static bool toggle(ObjSet *so, Value key) {
+  gc_push_root(key); /* discarding it may drop its last reference */
   int r = set_discard(so, key);
-  if (r < 0) return false;
-  return r == 1 || set_add(so, key) >= 0;
+  bool ok = r >= 0 && (r == 1 || set_add(so, key) >= 0);
+  gc_pop_roots(1);
+  return ok;
 }
 
 bool lib_set_symmetric_difference_update(ObjSet *so, Value other) {
