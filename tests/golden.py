@@ -8,8 +8,8 @@
 A test is NAME.py (or NAME.asy) next to NAME.py.out, its expected stdout.
 Optional companions: NAME.py.rc (expected exit status, default 0),
 NAME.py.err (expected stderr, compared in --errors mode), NAME.py.flags
-(extra interpreter flags, one line), NAME.py.stdin (fed on stdin; otherwise
-/dev/null). Each test runs with cwd = its directory and its bare file name as
+(extra interpreter flags, one line; a --clock= there overrides the runner's),
+NAME.py.stdin (fed on stdin; otherwise /dev/null). Each test runs with cwd = its directory and its bare file name as
 argument, so tracebacks say File "NAME.py".
 
 A check passes when stdout is byte-identical and the exit status matches. In
@@ -220,11 +220,12 @@ class Runner:
     def argv_for(self, check):
         argv = list(self.interp)
         if not self.args.cpython:
-            if check.clock == 'virtual':
-                argv.append('--clock=virtual')
             flags = read_text(check.path + '.flags')
-            if flags and flags.strip():
-                argv += shlex.split(flags.strip().splitlines()[0])
+            flags = shlex.split(flags.strip().splitlines()[0]) if flags and flags.strip() else []
+            # A --clock= in the test's own flags overrides the runner's.
+            if check.clock == 'virtual' and not any(f.startswith('--clock=') for f in flags):
+                argv.append('--clock=virtual')
+            argv += flags
         argv += self.args.extra_flags
         argv.append(os.path.basename(check.path))
         return argv
