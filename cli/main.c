@@ -133,8 +133,7 @@ static char *read_all(FILE *f, size_t *len) {
   return buf;
 }
 
-/* Report an exception that ended the program; returns the exit status. */
-int cli_report_exception(Value exc) {
+static int report(Value exc) {
   fflush(stdout);
   if (vm_isinstance(exc, vm.e_SystemExit)) {
     ObjTuple *args = AS_EXCEPTION(exc)->args;
@@ -151,6 +150,14 @@ int cli_report_exception(Value exc) {
   }
   vm_print_exception(exc);
   return vm_isinstance(exc, vm.e_KeyboardInterrupt) ? 130 : 1;
+}
+
+/* Report an exception that ended the program; returns the exit status. */
+int cli_report_exception(Value exc) {
+  gc_push_root(exc);
+  int status = report(exc);
+  gc_pop_roots(1);
+  return status;
 }
 
 static int run_program(const char *src, size_t len, const char *filename, const CliOptions *o) {

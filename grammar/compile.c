@@ -342,7 +342,17 @@ static void const_index_rebuild(Unit *u) {
   u->const_index_cap = cap;
 }
 
+static uint32_t add_const_rooted(Compiler *c, Value v);
+
+/* The new constant is only reachable from here until it is stored. */
 static uint32_t add_const(Compiler *c, Value v) {
+  gc_push_root(v);
+  uint32_t k = add_const_rooted(c, v);
+  gc_pop_roots(1);
+  return k;
+}
+
+static uint32_t add_const_rooted(Compiler *c, Value v) {
   Unit *u = c->unit;
   bool dedup = !IS_OBJ_TYPE(v, OBJ_CODE);
   if (dedup && u->const_index_cap) {
@@ -442,16 +452,16 @@ static ObjCode *leave_unit(Compiler *c, const char *name, const char *qualname) 
     code->firstline = u->scope && u->scope->node ? u->scope->node->line : 1;
     /* Move the buffers (trimmed) into the code object. */
     code->code = gc_xrealloc(NULL, 0, u->count ? u->count : 1);
-    memcpy(code->code, u->code, u->count);
+    if (u->count) memcpy(code->code, u->code, u->count);
     code->count = u->count;
     code->consts = gc_xrealloc(NULL, 0, (u->nconsts ? u->nconsts : 1) * sizeof(Value));
-    memcpy(code->consts, u->consts, u->nconsts * sizeof(Value));
+    if (u->nconsts) memcpy(code->consts, u->consts, u->nconsts * sizeof(Value));
     code->nconsts = u->nconsts;
     code->names = gc_xrealloc(NULL, 0, (u->nnames ? u->nnames : 1) * sizeof(ObjString *));
-    memcpy(code->names, u->names, u->nnames * sizeof(ObjString *));
+    if (u->nnames) memcpy(code->names, u->names, u->nnames * sizeof(ObjString *));
     code->nnames = u->nnames;
     code->lines = gc_xrealloc(NULL, 0, (u->nlines ? u->nlines : 1) * sizeof(LineEntry));
-    memcpy(code->lines, u->lines, u->nlines * sizeof(LineEntry));
+    if (u->nlines) memcpy(code->lines, u->lines, u->nlines * sizeof(LineEntry));
     code->nlines = u->nlines;
     code->handlers = gc_xrealloc(NULL, 0, (u->nhandlers ? (uint32_t)u->nhandlers : 1) * sizeof(ExcEntry));
     for (int i = 0; i < u->nhandlers; i++) {
@@ -2100,9 +2110,9 @@ void compile_raise_syntax_error(const SyntaxErr *err, const char *filename, cons
   gc_push_root(exc);
   ObjDict *d = dict_new();
   AS_INSTANCE(exc)->dict = d;
-  dict_set_str(d, str_intern_cstr("msg"), msg);
-  dict_set_str(d, str_intern_cstr("filename"), OBJ_VAL(str_from_cstr(filename)));
-  dict_set_str(d, str_intern_cstr("lineno"), INT_VAL(err->line));
+  dict_set_cstr(d, "msg", msg);
+  dict_set_cstr(d, "filename", OBJ_VAL(str_from_cstr(filename)));
+  dict_set_cstr(d, "lineno", INT_VAL(err->line));
   /* offset is 1-based and counts characters, as CPython's. */
   const char *line = NULL;
   size_t linelen = 0;
@@ -2125,14 +2135,14 @@ void compile_raise_syntax_error(const SyntaxErr *err, const char *filename, cons
     size_t ecol = (size_t)err->end_col < linelen ? (size_t)err->end_col : linelen;
     if (err->end_line == err->line) end_offset = (int)utf8_count(line, ecol) + 1;
   }
-  dict_set_str(d, str_intern_cstr("offset"), INT_VAL(offset));
-  dict_set_str(d, str_intern_cstr("end_lineno"), INT_VAL(err->end_line));
-  dict_set_str(d, str_intern_cstr("end_offset"), INT_VAL(end_offset));
+  dict_set_cstr(d, "offset", INT_VAL(offset));
+  dict_set_cstr(d, "end_lineno", INT_VAL(err->end_line));
+  dict_set_cstr(d, "end_offset", INT_VAL(end_offset));
   if (line && utf8_valid(line, linelen)) {
     ObjString *text = str_printf("%.*s\n", (int)linelen, line);
-    dict_set_str(d, str_intern_cstr("text"), OBJ_VAL(text));
+    dict_set_cstr(d, "text", OBJ_VAL(text));
   } else {
-    dict_set_str(d, str_intern_cstr("text"), NONE_VAL);
+    dict_set_cstr(d, "text", NONE_VAL);
   }
   gc_pop_roots(2);
   vm_raise_value(exc);

@@ -46,7 +46,7 @@ static Value builtin_compile(int argc, Value *argv, ObjTuple *kwnames) {
 static Value run_code(ObjCode *code, ObjDict *globals, ObjDict *locals) {
   Value b;
   if (!dict_get_str(globals, str_intern_cstr("__builtins__"), &b))
-    dict_set_str(globals, str_intern_cstr("__builtins__"), OBJ_VAL(vm.builtins));
+    dict_set_cstr(globals, "__builtins__", OBJ_VAL(vm.builtins));
   gc_push_root(OBJ_VAL(code));
   Frame *f = vm_make_module_frame(code, globals);
   gc_pop_roots(1);

@@ -146,6 +146,12 @@ void dict_set_str(ObjDict *d, ObjString *key, Value value) {
   insert_new(d, OBJ_VAL(key), key->hash, value);
 }
 
+void dict_set_cstr(ObjDict *d, const char *name, Value value) {
+  gc_push_root(value);
+  dict_set_str(d, str_intern_cstr(name), value);
+  gc_pop_roots(1);
+}
+
 static void remove_at(ObjDict *d, int64_t ix) {
   DictEntry *e = &d->entries[ix];
   if (d->mask) {

@@ -26,6 +26,9 @@ bool dict_get_str(ObjDict *d, ObjString *key, Value *out);
 bool dict_set(ObjDict *d, Value key, Value value);
 /* d[key] = value for a str key (cannot fail except out of memory). */
 void dict_set_str(ObjDict *d, ObjString *key, Value value);
+/* d[name] = value for a C string name; value stays rooted while the name
+ * is interned, so `dict_set_cstr(d, "k", OBJ_VAL(new_object()))` is safe. */
+void dict_set_cstr(ObjDict *d, const char *name, Value value);
 /* Delete key: 1 deleted, 0 absent, -1 error. */
 int dict_del(ObjDict *d, Value key);
 /* Remove every entry. */

@@ -8,7 +8,9 @@
 void vm_set_context(Value exc); /* vm.c */
 
 Value vm_new_exception(ObjClass *cls, int argc, Value *argv) {
+  gc_push_range(argv, (size_t)argc);
   ObjInstance *inst = instance_new(cls);
+  gc_pop_range();
   if (inst->obj.type != OBJ_EXCEPTION) return OBJ_VAL(inst);
   gc_push_root(OBJ_VAL(inst));
   ObjTuple *args = tuple_new((uint32_t)argc, argv);

@@ -17,6 +17,14 @@ typedef struct {
 static Marker markers[16];
 static int nmarkers;
 
+typedef struct {
+  const Value *items;
+  size_t n;
+} RootRange;
+
+static RootRange ranges[64];
+static int nranges;
+
 void asy_fatal(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -106,6 +114,16 @@ void gc_push_root(Value v) {
 void gc_pop_roots(size_t n) {
   if (n > vm.nroots) asy_fatal("GC root stack underflow");
   vm.nroots -= n;
+}
+
+void gc_push_range(const Value *items, size_t n) {
+  if (nranges == (int)ASY_ARRAY_LEN(ranges)) asy_fatal("GC root ranges nested too deeply");
+  ranges[nranges++] = (RootRange){items, n};
+}
+
+void gc_pop_range(void) {
+  if (nranges == 0) asy_fatal("GC root range underflow");
+  nranges--;
 }
 
 void gc_add_marker(void (*fn)(void *), void *ctx) {
@@ -285,7 +303,15 @@ static void mark_roots(void) {
   gc_mark_value(vm.running_loop);
   gc_mark_value(vm.current_task);
   gc_mark_array(vm.roots, vm.nroots);
+  for (int i = 0; i < nranges; i++) gc_mark_array(ranges[i].items, ranges[i].n);
   for (int i = 0; i < nmarkers; i++) markers[i].fn(markers[i].ctx);
+  if (vm.interned) {
+    uint32_t pos = 0;
+    DictEntry *e;
+    while (dict_next(vm.interned, &pos, &e)) {
+      if (AS_OBJ(e->key)->flags & STR_PERMANENT) gc_mark_value(e->key);
+    }
+  }
 }
 
 static void trace_gray(void) {
@@ -418,6 +444,7 @@ void gc_free_all(void) {
   vm.roots = NULL;
   vm.caproots = vm.nroots = 0;
   nmarkers = 0;
+  nranges = 0;
   vm.gc_paused--;
 }
 

@@ -45,6 +45,11 @@ void gc_mark_array(const Value *v, size_t n);
 void gc_push_root(Value v);
 /* Release the n most recently pushed roots. */
 void gc_pop_roots(size_t n);
+/* Protect n values at items (an array the caller owns) until the matching
+ * gc_pop_range: for constructors that allocate before copying. */
+void gc_push_range(const Value *items, size_t n);
+/* Release the most recently pushed range. */
+void gc_pop_range(void);
 /* Register fn to be called to mark extra roots at each collection. */
 void gc_add_marker(void (*fn)(void *), void *ctx);
 /* Unregister a marker added with the same fn and ctx. */

@@ -113,8 +113,8 @@ static void bind_builtin_names(void) {
   dict_del(b, OBJ_VAL(vm.e_InvalidStateError->name));
   dict_del(b, OBJ_VAL(vm.e_QueueEmpty->name));
   dict_del(b, OBJ_VAL(vm.e_QueueFull->name));
-  dict_set_str(b, str_intern_cstr("NotImplemented"), vm.not_implemented);
-  dict_set_str(b, str_intern_cstr("Ellipsis"), vm.ellipsis);
+  dict_set_cstr(b, "NotImplemented", vm.not_implemented);
+  dict_set_cstr(b, "Ellipsis", vm.ellipsis);
   dict_set_str(b, vm.names[NAME_name], OBJ_VAL(vm.names[NAME_builtins]));
 }
 
@@ -145,10 +145,12 @@ void vm_init(int argc, char **argv) {
   for (int i = 0; i < argc; i++) list_append(args, OBJ_VAL(str_from_cstr(argv[i])));
   vm.main_module = module_new(vm.names[NAME_main]);
   dict_set_str(vm.modules, vm.names[NAME_main], OBJ_VAL(vm.main_module));
-  dict_set_str(vm.main_module->dict, str_intern_cstr("__builtins__"), OBJ_VAL(vm.builtins));
+  dict_set_cstr(vm.main_module->dict, "__builtins__", OBJ_VAL(vm.builtins));
   dict_set_str(vm.main_module->dict, vm.names[NAME_doc], NONE_VAL);
-  vm.gc_paused--;
+  /* Initialisation allocates a bounded amount and holds many new objects
+   * in C locals: no collection until it is done. */
   lib_init();
+  vm.gc_paused--;
 }
 
 void vm_free(void) {
@@ -185,7 +187,10 @@ Value vm_import(ObjString *name) {
     gc_push_root(OBJ_VAL(mod));
     /* Registered before init runs, so a module importing itself terminates. */
     dict_set_str(vm.modules, name, OBJ_VAL(mod));
+    /* Filling a module is bounded work holding new objects in C locals. */
+    vm.gc_paused++;
     bool ok = module_defs[i].init(mod);
+    vm.gc_paused--;
     gc_pop_roots(1);
     if (!ok) {
       dict_del(vm.modules, OBJ_VAL(name));

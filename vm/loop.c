@@ -895,9 +895,9 @@ static void call_exception_handler(ObjLoop *l, const char *message, Value exc, O
   if (!IS_NONE(l->exception_handler)) {
     ObjDict *ctx = dict_new();
     gc_push_root(OBJ_VAL(ctx));
-    dict_set_str(ctx, str_intern_cstr("message"), OBJ_VAL(str_from_cstr(message)));
-    if (!IS_UNDEF(exc)) dict_set_str(ctx, str_intern_cstr("exception"), exc);
-    if (t) dict_set_str(ctx, str_intern_cstr("task"), OBJ_VAL(t));
+    dict_set_cstr(ctx, "message", OBJ_VAL(str_from_cstr(message)));
+    if (!IS_UNDEF(exc)) dict_set_cstr(ctx, "exception", exc);
+    if (t) dict_set_cstr(ctx, "task", OBJ_VAL(t));
     Value args[2] = {OBJ_VAL(l), OBJ_VAL(ctx)};
     Value r = vm_call(l->exception_handler, 2, args);
     gc_pop_roots(1);

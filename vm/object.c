@@ -122,9 +122,11 @@ ObjString *str_finish(ObjString *s) {
   return s;
 }
 
+static ObjString *intern_permanent(const char *s, size_t n);
+
 ObjString *str_new(const char *chars, size_t n) {
   if (n == 0 && vm.empty_str) return vm.empty_str;
-  if (n == 1 && (unsigned char)chars[0] < 0x80 && vm.interned) return str_intern(chars, 1);
+  if (n == 1 && (unsigned char)chars[0] < 0x80 && vm.interned) return intern_permanent(chars, 1);
   ObjString *s = str_alloc(n);
   if (!s) asy_fatal("out of memory for a string of %zu bytes", n);
   memcpy(s->chars, chars, n);
@@ -148,7 +150,15 @@ ObjString *str_intern(const char *chars, size_t n) {
   return s;
 }
 
-ObjString *str_intern_cstr(const char *s) { return str_intern(s, strlen(s)); }
+/* Names interned from C are few and fixed, and C code often holds several
+ * at once without rooting them: they live as long as the VM. */
+static ObjString *intern_permanent(const char *s, size_t n) {
+  ObjString *r = str_intern(s, n);
+  r->obj.flags |= STR_PERMANENT;
+  return r;
+}
+
+ObjString *str_intern_cstr(const char *s) { return intern_permanent(s, strlen(s)); }
 
 ObjString *str_printf(const char *fmt, ...) {
   char small[256];
@@ -180,7 +190,9 @@ bool str_eq(ObjString *a, ObjString *b) {
 
 ObjTuple *tuple_new(uint32_t n, const Value *items) {
   if (n == 0 && vm.empty_tuple) return vm.empty_tuple;
+  if (items) gc_push_range(items, n);
   ObjTuple *t = (ObjTuple *)gc_try_alloc_obj(sizeof(ObjTuple) + n * sizeof(Value), OBJ_TUPLE);
+  if (items) gc_pop_range();
   if (!t) return NULL;
   t->len = n;
   for (uint32_t i = 0; i < n; i++) t->items[i] = items ? items[i] : NONE_VAL;
@@ -188,11 +200,16 @@ ObjTuple *tuple_new(uint32_t n, const Value *items) {
 }
 
 ObjList *list_new(uint32_t n, const Value *items) {
+  if (items) gc_push_range(items, n);
   ObjList *l = (ObjList *)gc_alloc_obj(sizeof(ObjList), OBJ_LIST);
-  if (n == 0) return l;
+  if (n == 0) {
+    if (items) gc_pop_range();
+    return l;
+  }
   gc_push_root(OBJ_VAL(l));
   l->items = gc_realloc(NULL, 0, n * sizeof(Value));
   gc_pop_roots(1);
+  if (items) gc_pop_range();
   if (!l->items) return NULL;
   l->cap = n;
   if (items) {
@@ -233,7 +250,10 @@ ObjRange *range_new(int64_t start, int64_t stop, int64_t step) {
 }
 
 ObjSlice *slice_new(Value start, Value stop, Value step) {
+  Value parts[3] = {start, stop, step};
+  gc_push_range(parts, 3);
   ObjSlice *s = (ObjSlice *)gc_alloc_obj(sizeof(ObjSlice), OBJ_SLICE);
+  gc_pop_range();
   s->start = start;
   s->stop = stop;
   s->step = step;
@@ -241,7 +261,9 @@ ObjSlice *slice_new(Value start, Value stop, Value step) {
 }
 
 ObjCell *cell_new(Value v) {
+  gc_push_root(v);
   ObjCell *c = (ObjCell *)gc_alloc_obj(sizeof(ObjCell), OBJ_CELL);
+  gc_pop_roots(1);
   c->value = v;
   return c;
 }
@@ -255,14 +277,20 @@ ObjNative *native_new(const char *name, NativeFn fn) {
 }
 
 ObjBound *bound_new(Value self, Value func) {
+  Value parts[2] = {self, func};
+  gc_push_range(parts, 2);
   ObjBound *b = (ObjBound *)gc_alloc_obj(sizeof(ObjBound), OBJ_BOUND);
+  gc_pop_range();
   b->self = self;
   b->func = func;
   return b;
 }
 
 ObjFunction *function_new(ObjCode *code, ObjDict *globals) {
+  Value parts[2] = {OBJ_VAL(code), OBJ_VAL(globals)};
+  gc_push_range(parts, 2);
   ObjFunction *f = (ObjFunction *)gc_alloc_obj(sizeof(ObjFunction), OBJ_FUNCTION);
+  gc_pop_range();
   f->code = code;
   f->globals = globals;
   f->name = code->name;

@@ -64,6 +64,7 @@ typedef struct ObjString {
   char chars[];    /* NUL-terminated */
 } ObjString;
 #define STR_INTERNED 1
+#define STR_PERMANENT 2 /* interned from C (a name the library uses): never collected */
 #define IS_STR(v) IS_OBJ_TYPE(v, OBJ_STR)
 #define AS_STR(v) ((ObjString *)AS_OBJ(v))
 #define AS_CSTR(v) (AS_STR(v)->chars)

@@ -449,8 +449,8 @@ static Value seq_concat(const Value *a, uint32_t na, const Value *b, uint32_t nb
   if (tuple) {
     ObjTuple *t = tuple_new(n, NULL);
     if (!t) return vm_raise(vm.e_MemoryError, "%s", "");
-    memcpy(t->items, a, na * sizeof(Value));
-    memcpy(t->items + na, b, nb * sizeof(Value));
+    if (na) memcpy(t->items, a, na * sizeof(Value));
+    if (nb) memcpy(t->items + na, b, nb * sizeof(Value));
     return OBJ_VAL(t);
   }
   ObjList *l = list_new(n, NULL);

@@ -393,8 +393,8 @@ static bool list_set_slice(ObjList *l, ObjSlice *s, Value v) {
     l->cap = (uint32_t)newlen;
   }
   gc_pop_roots(1);
-  memmove(l->items + start + added, l->items + stop, (size_t)(l->len - stop) * sizeof(Value));
-  memcpy(l->items + start, src->items, (size_t)added * sizeof(Value));
+  if (l->len > stop) memmove(l->items + start + added, l->items + stop, (size_t)(l->len - stop) * sizeof(Value));
+  if (added) memcpy(l->items + start, src->items, (size_t)added * sizeof(Value));
   l->len = (uint32_t)newlen;
   return true;
 }

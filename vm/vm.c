@@ -73,17 +73,15 @@ static const ExcEntry *find_handler(ObjCode *c, uint32_t off) {
 
 /* ------------------------------------------------------- generators */
 
-static ObjGen *gen_new(Frame *f, ObjFunction *fn) {
+static ObjGen *gen_new(ObjFunction *fn) {
   ObjGen *g = (ObjGen *)gc_alloc_obj(sizeof(ObjGen), OBJ_GEN);
   uint32_t flags = fn->code->flags;
   g->kind = (flags & CODE_ASYNCGEN) ? GEN_ASYNCGEN
             : (flags & CODE_COROUTINE) ? GEN_COROUTINE
                                        : GEN_GENERATOR;
   g->state = GEN_CREATED;
-  g->frame = f;
   g->name = fn->name;
   g->qualname = fn->qualname;
-  f->gen = g;
   Frame *caller = vm.frame;
   if (caller && caller->code) {
     uint32_t off = (uint32_t)(caller->ip - caller->code->code);
@@ -112,11 +110,19 @@ void gen_finalize(ObjGen *g) {
  * function; the frame is bound but not started. */
 static Value make_generator(ObjFunction *fn, Value *self, int argc, Value *argv,
                             ObjTuple *kwnames) {
+  /* The generator comes first: once it owns the frame, whatever binding
+   * the arguments creates (*args tuple, **kwargs dict) is rooted. */
+  ObjGen *g = gen_new(fn);
+  gc_push_root(OBJ_VAL(g));
   Frame *f = vm_make_frame_self(fn, self, argc, argv, kwnames);
-  if (!f) return UNDEF_VAL;
-  /* Allocating the generator may collect: until it owns the frame, the
-   * frame's arguments are still rooted by the caller's stack. */
-  ObjGen *g = gen_new(f, fn);
+  gc_pop_roots(1);
+  if (!f) {
+    g->state = GEN_CLOSED; /* binding failed: nothing ever ran or will */
+    g->awaited = true;
+    return UNDEF_VAL;
+  }
+  g->frame = f;
+  f->gen = g;
   return OBJ_VAL(g);
 }
 
@@ -145,7 +151,7 @@ static Value new_instance(ObjClass *cls, int argc, Value *argv, ObjTuple *kwname
     Value *args = malloc(sizeof(Value) * (size_t)(argc + 1));
     if (!args) return vm_raise(vm.e_MemoryError, "%s", "");
     args[0] = OBJ_VAL(cls);
-    memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+    if (argc > 0) memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
     Value fn = IS_OBJ_TYPE(newfn, OBJ_WRAPPER) ? AS_WRAPPER(newfn)->fget : newfn;
     Value r = vm_call_kw(fn, argc + 1, args, kwnames);
     free(args);
@@ -206,7 +212,7 @@ static CallOutcome instantiate(ObjClass *cls, int argc, Value *argv, ObjTuple *k
     return CALL_ERROR;
   }
   args[0] = inst;
-  memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+  if (argc > 0) memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
   Value r = vm_call_kw(init, argc + 1, args, kwnames);
   free(args);
   gc_pop_roots(1);
@@ -224,7 +230,7 @@ static Value call_native_self(ObjNative *n, Value self, int argc, Value *argv, O
   Value *args = argc + 1 <= 8 ? small : malloc(sizeof(Value) * (size_t)(argc + 1));
   if (!args) return vm_raise(vm.e_MemoryError, "%s", "");
   args[0] = self;
-  memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+  if (argc > 0) memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
   Value r = n->fn(argc + 1, args, kwnames);
   if (args != small) free(args);
   return r;
@@ -279,7 +285,7 @@ generic : {
     return CALL_ERROR;
   }
   args[0] = self;
-  memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
+  if (argc > 0) memcpy(args + 1, argv, sizeof(Value) * (size_t)argc);
   *result = vm_call_kw(callee, argc + 1, args, kwnames);
   free(args);
   return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
@@ -459,19 +465,17 @@ static void finish_frame(Frame *f) {
 static void convert_stop_iteration(Frame *f) {
   ObjGen *g = f->gen;
   if (!g) return;
-  if (g->kind == GEN_ASYNCGEN && vm_exc_matches(vm.e_StopAsyncIteration)) {
-    Value cause = vm_take_exc();
+  bool async_stop = g->kind == GEN_ASYNCGEN && vm_exc_matches(vm.e_StopAsyncIteration);
+  if (!async_stop && !vm_exc_matches(vm.e_StopIteration)) return;
+  Value cause = vm_take_exc();
+  gc_push_root(cause);
+  if (async_stop)
     vm_raise(vm.e_RuntimeError, "async generator raised StopAsyncIteration");
-    AS_EXCEPTION(vm.exc)->cause = cause;
-    AS_EXCEPTION(vm.exc)->context = cause;
-    return;
-  }
-  if (vm_exc_matches(vm.e_StopIteration)) {
-    Value cause = vm_take_exc();
+  else
     vm_raise(vm.e_RuntimeError, "%s raised StopIteration", gen_kind_name(g));
-    AS_EXCEPTION(vm.exc)->cause = cause;
-    AS_EXCEPTION(vm.exc)->context = cause;
-  }
+  gc_pop_roots(1);
+  AS_EXCEPTION(vm.exc)->cause = cause;
+  AS_EXCEPTION(vm.exc)->context = cause;
 }
 
 /* Begin awaiting an async generator's asend/athrow/aclose awaitable from
