@@ -783,15 +783,41 @@ static bool add_names(ObjDict *names, ObjDict *ns) {
   return true;
 }
 
+/* The attributes CPython 3.11's object class has (dir(object())). */
+static const char *const object_names[] = {
+    "__class__",   "__delattr__", "__dir__",           "__doc__",          "__eq__",
+    "__format__",  "__ge__",      "__getattribute__",  "__getstate__",     "__gt__",
+    "__hash__",    "__init__",    "__init_subclass__", "__le__",           "__lt__",
+    "__ne__",      "__new__",     "__reduce__",        "__reduce_ex__",    "__repr__",
+    "__setattr__", "__sizeof__",  "__str__",           "__subclasshook__",
+};
+
+static bool add_name(ObjDict *names, const char *name) {
+  return dict_set(names, OBJ_VAL(str_intern_cstr(name)), NONE_VAL);
+}
+
+/* Names along a class chain, as CPython lists them: object contributes
+ * its fixed set; a class written in asy also has __doc__ and __module__,
+ * and __dict__/__weakref__ when it derives from object directly. */
 static bool add_class_names(ObjDict *names, ObjClass *cls) {
   for (ObjClass *c = cls; c; c = c->base) {
+    if (c == vm.t_object) {
+      for (size_t i = 0; i < ASY_ARRAY_LEN(object_names); i++) {
+        if (!add_name(names, object_names[i])) return false;
+      }
+      continue;
+    }
     if (!add_names(names, c->dict)) return false;
+    if (c->cflags & CLASS_BUILTIN) continue;
+    if (!add_name(names, "__doc__") || !add_name(names, "__module__")) return false;
+    if (c->base == vm.t_object && (!add_name(names, "__dict__") || !add_name(names, "__weakref__")))
+      return false;
   }
   return true;
 }
 
-/* The attribute names dir() lists for v (best effort: namespaces along
- * the class chain, as CPython's default __dir__ collects them). */
+/* The attribute names dir() lists for v (best effort for builtin types:
+ * the methods asy defines, which are fewer than CPython's). */
 static bool collect_names(ObjDict *names, Value v) {
   if (IS_MODULE(v)) return add_names(names, AS_MODULE(v)->dict);
   if (IS_CLASS(v)) return add_class_names(names, AS_CLASS(v));
@@ -803,10 +829,6 @@ static bool collect_names(ObjDict *names, Value v) {
   else if (IS_FUNCTION(v))
     own = AS_FUNCTION(v)->attrs;
   if (!add_names(names, own)) return false;
-  if (IS_INSTANCE(v) || IS_EXCEPTION(v)) {
-    dict_set_str(names, vm.names[NAME_class], NONE_VAL);
-    dict_set_str(names, vm.names[NAME_dict], NONE_VAL);
-  }
   return add_class_names(names, vm_class_of(v));
 }
 
