@@ -113,7 +113,10 @@ static int next_enumerate(ObjIter *it, Value *out) {
   ObjTuple *t = tuple_new(2, pair);
   gc_pop_roots(1);
   if (!t) return memory_error(), -1;
-  it->i++;
+  if (__builtin_add_overflow(it->i, 1, &it->i)) {
+    vm_raise(vm.e_OverflowError, "integer overflow: asy ints are 64-bit");
+    return -1;
+  }
   *out = OBJ_VAL(t);
   return 1;
 }
