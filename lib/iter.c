@@ -105,6 +105,10 @@ static Value memory_error(void) {
 }
 
 static int next_enumerate(ObjIter *it, Value *out) {
+  if (it->sub) {
+    vm_raise(vm.e_OverflowError, "integer overflow: asy ints are 64-bit");
+    return -1;
+  }
   Value v;
   int r = vm_next(it->src, &v);
   if (r <= 0) return r;
@@ -113,10 +117,9 @@ static int next_enumerate(ObjIter *it, Value *out) {
   ObjTuple *t = tuple_new(2, pair);
   gc_pop_roots(1);
   if (!t) return memory_error(), -1;
-  if (__builtin_add_overflow(it->i, 1, &it->i)) {
-    vm_raise(vm.e_OverflowError, "integer overflow: asy ints are 64-bit");
-    return -1;
-  }
+  /* sub marks a counter that has passed the int64 range. */
+  if (it->i == INT64_MAX) it->sub = 1;
+  else it->i++;
   *out = OBJ_VAL(t);
   return 1;
 }
