@@ -6,7 +6,8 @@
  *   ITER_FUTURE and ITER_ASEND itself and hands every other kind to
  *   lib_iter_next.
  * - Field use per kind (ObjIter in vm/object.h):
- *   ENUMERATE  src: the underlying iterator, i: the next count
+ *   ENUMERATE  src: the underlying iterator, i: the next count, sub: 1 once
+ *              the count has passed INT64_MAX
  *   ZIP        src: tuple of iterators, sub: 1 when strict=True
  *   MAP        a: the function, src: tuple of iterators
  *   FILTER     a: the function or None, src: the underlying iterator
