@@ -118,8 +118,10 @@ static int next_enumerate(ObjIter *it, Value *out) {
   gc_pop_roots(1);
   if (!t) return memory_error(), -1;
   /* sub marks a counter that has passed the int64 range. */
-  if (it->i == INT64_MAX) it->sub = 1;
-  else it->i++;
+  if (it->i == INT64_MAX)
+    it->sub = 1;
+  else
+    it->i++;
   *out = OBJ_VAL(t);
   return 1;
 }
@@ -329,12 +331,6 @@ static Value it_next(int argc, Value *argv, ObjTuple *kwnames) {
 
 /* ---------------------------------------------------- iterator creation */
 
-/* A new iterator of kind over src, with its src rooted meanwhile. */
-static ObjIter *new_iter(IterKind kind, Value src) {
-  ObjIter *it = iter_new(kind, src);
-  return it;
-}
-
 /* A tuple of iter(x) for each of n values. */
 static ObjTuple *iter_tuple(int n, Value *values) {
   ObjTuple *t = tuple_new((uint32_t)n, NULL);
@@ -374,7 +370,7 @@ static Value enumerate_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   if (!IS_UNDEF(a[1]) && !vm_to_index(a[1], &start)) return UNDEF_VAL;
   Value src = vm_iter(a[0]);
   if (IS_UNDEF(src)) return src;
-  ObjIter *it = new_iter(ITER_ENUMERATE, src);
+  ObjIter *it = iter_new(ITER_ENUMERATE, src);
   it->i = start;
   return OBJ_VAL(it);
 }
@@ -395,7 +391,7 @@ static Value zip_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   }
   ObjTuple *its = iter_tuple(npos, argv);
   if (!its) return UNDEF_VAL;
-  ObjIter *it = new_iter(ITER_ZIP, OBJ_VAL(its));
+  ObjIter *it = iter_new(ITER_ZIP, OBJ_VAL(its));
   it->sub = strict;
   return OBJ_VAL(it);
 }
@@ -406,7 +402,7 @@ static Value map_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   if (argc < 2) return vm_raise(vm.e_TypeError, "map() must have at least two arguments.");
   ObjTuple *its = iter_tuple(argc - 1, argv + 1);
   if (!its) return UNDEF_VAL;
-  ObjIter *it = new_iter(ITER_MAP, OBJ_VAL(its));
+  ObjIter *it = iter_new(ITER_MAP, OBJ_VAL(its));
   it->a = argv[0];
   return OBJ_VAL(it);
 }
@@ -416,20 +412,20 @@ static Value filter_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   if (!ma_fn_range("filter", argc, kwnames, 2, 2)) return UNDEF_VAL;
   Value src = vm_iter(argv[1]);
   if (IS_UNDEF(src)) return src;
-  ObjIter *it = new_iter(ITER_FILTER, src);
+  ObjIter *it = iter_new(ITER_FILTER, src);
   it->a = argv[0];
   return OBJ_VAL(it);
 }
 
 Value lib_reversed_list(Value list) {
-  ObjIter *it = new_iter(ITER_REVERSED, list);
+  ObjIter *it = iter_new(ITER_REVERSED, list);
   it->sub = REV_LIST;
   it->i = (int64_t)AS_LIST(list)->len - 1;
   return OBJ_VAL(it);
 }
 
 Value lib_reversed_dict(ObjDict *d, int kind) {
-  ObjIter *it = new_iter(ITER_REVERSED, OBJ_VAL(d));
+  ObjIter *it = iter_new(ITER_REVERSED, OBJ_VAL(d));
   it->sub = (uint8_t)(REV_DICT_KEYS + kind);
   it->i = (int64_t)d->nentries - 1;
   it->n = d->len;
@@ -456,7 +452,7 @@ static Value reversed_ctor(int argc, Value *argv, ObjTuple *kwnames) {
       return not_reversible(seq);
     if (!vm_len(seq, &n)) return UNDEF_VAL;
   }
-  ObjIter *it = new_iter(ITER_REVERSED, seq);
+  ObjIter *it = iter_new(ITER_REVERSED, seq);
   it->sub = REV_SEQ;
   it->i = n - 1;
   return OBJ_VAL(it);
@@ -467,7 +463,7 @@ static Value builtin_iter(int argc, Value *argv, ObjTuple *kwnames) {
   if (!ma_fn_range("iter", argc, kwnames, 1, 2)) return UNDEF_VAL;
   if (argc == 1) return vm_iter(argv[0]);
   if (!ma_callable(argv[0])) return vm_raise(vm.e_TypeError, "iter(v, w): v must be callable");
-  ObjIter *it = new_iter(ITER_CALLABLE, argv[1]);
+  ObjIter *it = iter_new(ITER_CALLABLE, argv[1]);
   it->a = argv[0];
   return OBJ_VAL(it);
 }
@@ -544,7 +540,7 @@ static Value r_reversed(int argc, Value *argv, ObjTuple *kwnames) {
   if (!range_self("__reversed__", false, argc, argv, kwnames, 0)) return UNDEF_VAL;
   ObjRange *r = AS_RANGE(argv[0]);
   int64_t n = range_length(r);
-  ObjIter *it = new_iter(ITER_RANGE, argv[0]);
+  ObjIter *it = iter_new(ITER_RANGE, argv[0]);
   it->step = -r->step;
   if (n == 0) {
     it->i = it->n = 0;

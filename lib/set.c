@@ -121,12 +121,6 @@ static int discard_key(ObjSet *s, Value key) {
   return r;
 }
 
-/* The next live key of s from slot *pos on (re-reading the table: asy
- * code run between two calls may have resized it). */
-static bool next_key(ObjSet *s, uint32_t *pos, Value *key) {
-  return set_next(s, pos, key);
-}
-
 /* ------------------------------------------------------------ algorithms */
 
 /* set_merge: so |= other for two sets. */
@@ -153,7 +147,7 @@ static bool set_merge(ObjSet *so, ObjSet *other) {
   }
   uint32_t pos = 0;
   Value key;
-  while (next_key(other, &pos, &key)) {
+  while (set_next(other, &pos, &key)) {
     if (set_add(so, key) < 0) return false;
   }
   return true;
@@ -222,7 +216,7 @@ ObjSet *lib_set_intersection(ObjSet *so, Value other) {
     }
     uint32_t pos = 0;
     Value key;
-    while (ok && next_key(small, &pos, &key)) {
+    while (ok && set_next(small, &pos, &key)) {
       gc_push_root(key); /* __eq__ may remove it from its table */
       int r = set_contains(big, key);
       ok = r >= 0 && (r == 0 || set_add(result, key) >= 0);
@@ -269,7 +263,7 @@ bool lib_set_difference_update(ObjSet *so, Value other) {
     gc_push_root(OBJ_VAL(o));
     uint32_t pos = 0;
     Value key;
-    while (ok && next_key(o, &pos, &key)) ok = set_discard(so, key) >= 0;
+    while (ok && set_next(o, &pos, &key)) ok = set_discard(so, key) >= 0;
     gc_pop_roots(1);
   } else {
     Value it = vm_iter(other);
@@ -313,7 +307,7 @@ static ObjSet *set_difference(ObjSet *so, Value other) {
   uint32_t pos = 0;
   Value key;
   bool ok = true;
-  while (ok && next_key(so, &pos, &key)) {
+  while (ok && set_next(so, &pos, &key)) {
     Value dummy;
     gc_push_root(key); /* __eq__ may remove it from its table */
     int r =
@@ -353,7 +347,7 @@ bool lib_set_symmetric_difference_update(ObjSet *so, Value other) {
   uint32_t pos = 0;
   Value key;
   bool ok = true;
-  while (ok && next_key(o, &pos, &key)) ok = toggle(so, key);
+  while (ok && set_next(o, &pos, &key)) ok = toggle(so, key);
   gc_pop_roots(1);
   return ok;
 }
@@ -378,7 +372,7 @@ static int set_issubset(ObjSet *so, Value other) {
   if (so->used > o->used) return 0;
   uint32_t pos = 0;
   Value key;
-  while (next_key(so, &pos, &key)) {
+  while (set_next(so, &pos, &key)) {
     int r = set_contains(o, key);
     if (r <= 0) return r;
   }
@@ -428,7 +422,7 @@ static int set_isdisjoint(ObjSet *so, Value other) {
     }
     uint32_t pos = 0;
     Value key;
-    while (next_key(small, &pos, &key)) {
+    while (set_next(small, &pos, &key)) {
       int r = set_contains(big, key);
       if (r != 0) return r < 0 ? -1 : 0;
     }
