@@ -5,19 +5,10 @@
  * points; byte offsets are internal. ASCII strings (ncp == len) take the
  * direct path, others convert with str_offset_of.
  *
- * Unicode limits, by design (asy carries no Unicode database):
- * - Case mapping (lower, upper, title, swapcase, capitalize, casefold) is
- *   exact for ASCII, Latin-1, Latin Extended-A, the common Latin Extended-B
- *   and Latin Extended Additional pairs, basic Greek (with the final-sigma
- *   rule), Cyrillic, Armenian and fullwidth Latin, plus the special cases
- *   ß -> SS/Ss/ss, İ -> i̇, ŉ -> ʼN, ſ, µ, ς and the DŽ/LJ/NJ/DZ digraphs.
- *   Other scripts are left unchanged.
- * - isalpha/isidentifier know the letter blocks of the common scripts
- *   (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Thai,
- *   Georgian, Hangul, kana, CJK); isdigit/isnumeric know the Nd digits
- *   (via format.h), super/subscripts, circled numbers, vulgar fractions,
- *   Roman numerals and the common CJK numerals. isspace and isprintable
- *   are exact (format.h).
+ * Case mapping and the is*() predicates use exact Unicode 14.0 data
+ * generated from CPython 3.11 (str_unicode.h, by str_unicode_gen.py), so
+ * they agree with CPython for every code point; isspace and isprintable
+ * come from format.h.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -25,6 +16,7 @@
 #include "../vm/ops.h"
 #include "format.h"
 #include "lib.h"
+#include "str_unicode.h"
 
 /* ===================================================================== */
 /* argument checking                                                     */
@@ -258,124 +250,74 @@ static size_t byte_offset(ObjString *s, int64_t i) {
   return s->ncp == s->len ? (size_t)i : str_offset_of(s, (uint32_t)i);
 }
 
-/* ------------------------------------------------------ case mapping */
+/* ----------------------------------------------------- character data
+ * Exact Unicode 14.0 properties and case mappings, generated from CPython
+ * 3.11 into str_unicode.h; ASCII takes a fast path everywhere. */
 
-/* Pairs laid out as alternating upper/lower code points in a range:
- * upper at even (parity 0) or odd (parity 1) positions. */
-typedef struct {
-  uint32_t first, last;
-  uint8_t upper_parity;
-} CasePairs;
-
-static const CasePairs case_pairs[] = {
-    {0x100, 0x12F, 0}, {0x132, 0x137, 0}, {0x139, 0x148, 1}, {0x14A, 0x177, 0},
-    {0x179, 0x17E, 1}, {0x1CD, 0x1DC, 1}, {0x1DE, 0x1EF, 0}, {0x1F8, 0x21F, 0},
-    {0x222, 0x233, 0}, {0x460, 0x481, 0}, {0x48A, 0x4BF, 0}, {0x4C1, 0x4CE, 1},
-    {0x4D0, 0x52F, 0}, {0x1E00, 0x1E95, 0}, {0x1EA0, 0x1EFF, 0},
-};
-
-/* Ranges whose lowercase is the code point plus delta. */
-typedef struct {
-  uint32_t first, last;
-  int32_t delta;
-} CaseShift;
-
-static const CaseShift upper_ranges[] = {
-    {'A', 'Z', 32},         {0xC0, 0xD6, 32},       {0xD8, 0xDE, 32},    {0x386, 0x386, 38},
-    {0x388, 0x38A, 37},     {0x38C, 0x38C, 64},     {0x38E, 0x38F, 63},  {0x391, 0x3A1, 32},
-    {0x3A3, 0x3AB, 32},     {0x400, 0x40F, 80},     {0x410, 0x42F, 32},  {0x531, 0x556, 48},
-    {0x2160, 0x216F, 16},   {0x24B6, 0x24CF, 26},   {0xFF21, 0xFF3A, 32},
-};
-
-/* Which of a digraph triple (DŽ Dž dž, LJ Lj lj, NJ Nj nj, DZ Dz dz) c is:
- * 0 upper, 1 title, 2 lower, -1 none; *base receives the upper form. */
-static int digraph(uint32_t c, uint32_t *base) {
-  if (c >= 0x1C4 && c <= 0x1CC) {
-    *base = 0x1C4 + (c - 0x1C4) / 3 * 3;
-    return (int)(c - *base);
+static uint16_t cp_props(uint32_t c) {
+  size_t lo = 0, hi = UC_NPROPS;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (uc_prop_start[mid] <= c) lo = mid;
+    else hi = mid;
   }
-  if (c >= 0x1F1 && c <= 0x1F3) {
-    *base = 0x1F1;
-    return (int)(c - 0x1F1);
-  }
-  return -1;
+  return uc_prop_bits[lo];
 }
 
-static uint32_t cp_lower(uint32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  uint32_t base;
-  if (digraph(c, &base) >= 0) return base + 2;
-  if (c == 0x178) return 0xFF;
-  if (c == 0x130) return 'i';
-  for (size_t i = 0; i < ASY_ARRAY_LEN(upper_ranges); i++) {
-    if (c >= upper_ranges[i].first && c <= upper_ranges[i].last)
-      return (uint32_t)((int32_t)c + upper_ranges[i].delta);
+static bool cp_has(uint32_t c, uint16_t bits) { return (cp_props(c) & bits) != 0; }
+
+/* Map *c through a run table; false (and *c unchanged) when no run has it. */
+static bool find_run(const UcRun *t, size_t n, uint32_t *c) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t[mid].last < *c) lo = mid + 1;
+    else hi = mid;
   }
-  for (size_t i = 0; i < ASY_ARRAY_LEN(case_pairs); i++) {
-    const CasePairs *p = &case_pairs[i];
-    if (c >= p->first && c <= p->last && (c & 1) == p->upper_parity) return c + 1;
-  }
+  if (lo == n || t[lo].first > *c || (*c - t[lo].first) % t[lo].stride != 0) return false;
+  *c = (uint32_t)((int32_t)*c + t[lo].delta);
+  return true;
+}
+
+/* c mapped through a run table, or c itself. */
+static uint32_t map_runs(const UcRun *t, size_t n, uint32_t c) {
+  find_run(t, n, &c);
   return c;
 }
 
-static uint32_t cp_upper(uint32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
-  uint32_t base;
-  if (digraph(c, &base) >= 0) return base;
-  switch (c) {
-  case 0xB5: return 0x39C;
-  case 0xFF: return 0x178;
-  case 0x131: return 'I';
-  case 0x17F: return 'S';
-  case 0x3C2: return 0x3A3;
-  default: break;
+/* The several-character mapping of c, or NULL. */
+static const char *find_special(const UcSpecial *t, size_t n, uint32_t c) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t[mid].cp < c) lo = mid + 1;
+    else hi = mid;
   }
-  for (size_t i = 0; i < ASY_ARRAY_LEN(upper_ranges); i++) {
-    const CaseShift *r = &upper_ranges[i];
-    uint32_t lo = (uint32_t)((int32_t)r->first + r->delta), hi = (uint32_t)((int32_t)r->last + r->delta);
-    if (c >= lo && c <= hi && c != 0xF7) return (uint32_t)((int32_t)c - r->delta);
-  }
-  for (size_t i = 0; i < ASY_ARRAY_LEN(case_pairs); i++) {
-    const CasePairs *p = &case_pairs[i];
-    if (c >= p->first && c <= p->last && (c & 1) != p->upper_parity) return c - 1;
-  }
-  return c;
+  return lo < n && t[lo].cp == c ? t[lo].utf8 : NULL;
 }
 
-static uint32_t cp_title(uint32_t c) {
-  uint32_t base;
-  if (digraph(c, &base) >= 0) return base + 1;
-  return cp_upper(c);
-}
+#define RUNS(t) t, ASY_ARRAY_LEN(t)
 
-/* Lowercase letters that have no uppercase partner, as Python's islower sees them. */
-static bool caseless_lower(uint32_t c) {
-  return c == 0xAA || c == 0xBA || c == 0xDF || c == 0x138 || c == 0x149 || c == 0x390 ||
-         c == 0x3B0;
-}
-
-static bool cp_is_title(uint32_t c) {
-  uint32_t base;
-  return digraph(c, &base) == 1;
-}
 static bool cp_is_lower(uint32_t c) {
-  return !cp_is_title(c) && (cp_upper(c) != c || caseless_lower(c));
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return cp_has(c, UC_LOWER);
 }
-static bool cp_is_upper(uint32_t c) { return !cp_is_title(c) && cp_lower(c) != c; }
-static bool cp_is_cased(uint32_t c) { return cp_is_lower(c) || cp_is_upper(c) || cp_is_title(c); }
-
-/* Characters that do not break the final-sigma context (approximation of
- * Unicode's Case_Ignorable: apostrophes, dots, modifiers, combining marks). */
-static bool cp_case_ignorable(uint32_t c) {
-  return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xA8 || c == 0xAD ||
-         c == 0xAF || c == 0xB4 || c == 0xB7 || c == 0xB8 || c == 0x2019 ||
-         (c >= 0x2B0 && c <= 0x36F);
+static bool cp_is_upper(uint32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return cp_has(c, UC_UPPER);
 }
+static bool cp_is_title(uint32_t c) { return c >= 0x80 && cp_has(c, UC_TITLE); }
+static bool cp_is_cased(uint32_t c) {
+  if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+  return cp_has(c, UC_CASED);
+}
+static bool cp_case_ignorable(uint32_t c) { return cp_has(c, UC_CASE_IGNORABLE); }
 
 typedef enum { MAP_LOWER, MAP_UPPER, MAP_TITLE, MAP_FOLD } CaseMap;
 
-/* Whether the Σ ending at byte start..end of s is word-final: a cased
- * letter before it and none after (skipping case-ignorable characters). */
+/* Whether the capital sigma at bytes [start, end) of s is word-final: a
+ * cased character before it and none after, skipping case-ignorable ones
+ * (CPython's handle_capital_sigma). */
 static bool final_sigma(const char *s, size_t n, size_t start, size_t end) {
   size_t p = start;
   bool before = false;
@@ -397,47 +339,31 @@ static bool final_sigma(const char *s, size_t n, size_t start, size_t end) {
 
 /* Append the full case mapping of c (which may be several characters). */
 static void put_mapped(FmtBuf *b, uint32_t c, CaseMap m) {
-  switch (c) {
-  case 0xDF: /* ß */
-    if (m == MAP_UPPER) fmt_buf_puts(b, "SS");
-    else if (m == MAP_TITLE) fmt_buf_puts(b, "Ss");
-    else if (m == MAP_FOLD) fmt_buf_puts(b, "ss");
-    else fmt_buf_put_cp(b, c);
-    return;
-  case 0x130: /* İ */
-    if (m == MAP_LOWER || m == MAP_FOLD) {
-      fmt_buf_putc(b, 'i');
-      fmt_buf_put_cp(b, 0x307);
-    } else {
-      fmt_buf_put_cp(b, c);
-    }
-    return;
-  case 0x149: /* ŉ */
-    if (m == MAP_UPPER || m == MAP_TITLE) {
-      fmt_buf_put_cp(b, 0x2BC);
-      fmt_buf_putc(b, 'N');
-    } else if (m == MAP_FOLD) {
-      fmt_buf_put_cp(b, 0x2BC);
-      fmt_buf_putc(b, 'n');
-    } else {
-      fmt_buf_put_cp(b, c);
-    }
-    return;
-  default: break;
-  }
-  if (m == MAP_FOLD) {
-    if (c == 0x17F) c = 's';
-    else if (c == 0xB5) c = 0x3BC;
-    else if (c == 0x3C2) c = 0x3C3;
-    else if (c == 0x1E9E) {
-      fmt_buf_puts(b, "ss");
-      return;
-    }
-    fmt_buf_put_cp(b, cp_lower(c));
+  if (c < 0x80) {
+    bool up = m == MAP_UPPER || m == MAP_TITLE;
+    if (up && c >= 'a' && c <= 'z') c -= 32;
+    else if (!up && c >= 'A' && c <= 'Z') c += 32;
+    fmt_buf_putc(b, (char)c);
     return;
   }
-  uint32_t r = m == MAP_LOWER ? cp_lower(c) : m == MAP_UPPER ? cp_upper(c) : cp_title(c);
-  if (r < 0x80) fmt_buf_putc(b, (char)r);
+  const char *sp = NULL;
+  uint32_t r = c;
+  switch (m) {
+  case MAP_UPPER:
+    if (!(sp = find_special(RUNS(uc_upper_special), c))) r = map_runs(RUNS(uc_upper_runs), c);
+    break;
+  case MAP_TITLE:
+    if (!(sp = find_special(RUNS(uc_title_special), c))) r = map_runs(RUNS(uc_title_runs), c);
+    break;
+  case MAP_FOLD:
+    /* Cherokee folds to uppercase: a run may map c to itself. */
+    if ((sp = find_special(RUNS(uc_fold_special), c)) || find_run(RUNS(uc_fold_runs), &r)) break;
+    /* fall through: elsewhere casefold() is lower() */
+  case MAP_LOWER:
+    if (!(sp = find_special(RUNS(uc_lower_special), c))) r = map_runs(RUNS(uc_lower_runs), c);
+    break;
+  }
+  if (sp) fmt_buf_puts(b, sp);
   else fmt_buf_put_cp(b, r);
 }
 
@@ -453,88 +379,46 @@ static void put_lower_at(FmtBuf *b, const char *s, size_t n, size_t start, size_
 
 /* --------------------------------------------------- classification */
 
-typedef struct {
-  uint32_t first, last;
-} CpRange;
-
-static bool in_ranges(uint32_t c, const CpRange *r, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    if (c >= r[i].first && c <= r[i].last) return true;
-  }
-  return false;
-}
-
-static const CpRange alpha_ranges[] = {
-    {0xAA, 0xAA},       {0xB5, 0xB5},       {0xBA, 0xBA},       {0xC0, 0xD6},
-    {0xD8, 0xF6},       {0xF8, 0x2C1},      {0x2C6, 0x2D1},     {0x2E0, 0x2E4},
-    {0x2EC, 0x2EC},     {0x2EE, 0x2EE},     {0x370, 0x374},     {0x376, 0x377},
-    {0x37A, 0x37D},     {0x37F, 0x37F},     {0x386, 0x386},     {0x388, 0x38A},
-    {0x38C, 0x38C},     {0x38E, 0x3A1},     {0x3A3, 0x3F5},     {0x3F7, 0x481},
-    {0x48A, 0x52F},     {0x531, 0x556},     {0x559, 0x559},     {0x560, 0x588},
-    {0x5D0, 0x5EA},     {0x5EF, 0x5F2},     {0x620, 0x64A},     {0x66E, 0x66F},
-    {0x671, 0x6D3},     {0x6D5, 0x6D5},     {0x904, 0x939},     {0x93D, 0x93D},
-    {0x950, 0x950},     {0x958, 0x961},     {0xE01, 0xE30},     {0xE32, 0xE33},
-    {0xE40, 0xE46},     {0x10A0, 0x10C5},   {0x10D0, 0x10FA},   {0x10FC, 0x10FF},
-    {0x1100, 0x1248},   {0x1E00, 0x1F15},   {0x1F18, 0x1F1D},   {0x1F20, 0x1F45},
-    {0x1F48, 0x1F4D},   {0x1F50, 0x1F57},   {0x1F59, 0x1F7D},   {0x1F80, 0x1FB4},
-    {0x1FB6, 0x1FBC},   {0x1FC2, 0x1FC4},   {0x1FC6, 0x1FCC},   {0x1FD0, 0x1FD3},
-    {0x1FD6, 0x1FDB},   {0x1FE0, 0x1FEC},   {0x1FF2, 0x1FF4},   {0x1FF6, 0x1FFC},
-    {0x2C00, 0x2CE4},   {0x3005, 0x3006},   {0x3031, 0x3035},   {0x303B, 0x303C},
-    {0x3041, 0x3096},   {0x309D, 0x309F},   {0x30A1, 0x30FA},   {0x30FC, 0x30FF},
-    {0x3105, 0x312F},   {0x3131, 0x318E},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},
-    {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFF21, 0xFF3A},   {0xFF41, 0xFF5A},
-    {0xFF66, 0xFFBE},   {0x20000, 0x2FA1F},
-};
-
 static bool cp_is_alpha(uint32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
-  return in_ranges(c, alpha_ranges, ASY_ARRAY_LEN(alpha_ranges));
+  return cp_has(c, UC_ALPHA);
 }
 
 static bool cp_is_decimal(uint32_t c) {
   if (c < 0x80) return c >= '0' && c <= '9';
-  return fmt_unicode_decimal(c) >= 0;
+  return cp_has(c, UC_DECIMAL);
 }
-
-/* Digits that are not decimal: superscripts, subscripts, circled digits. */
-static const CpRange digit_ranges[] = {
-    {0xB2, 0xB3},     {0xB9, 0xB9},     {0x1369, 0x1371}, {0x2070, 0x2070}, {0x2074, 0x2079},
-    {0x2080, 0x2089}, {0x2460, 0x2468}, {0x2474, 0x247C}, {0x2488, 0x2490}, {0x24EA, 0x24EA},
-    {0x24F5, 0x24FD}, {0x24FF, 0x24FF}, {0x2776, 0x277E}, {0x2780, 0x2788}, {0x278A, 0x2792},
-};
 
 static bool cp_is_digit(uint32_t c) {
-  return cp_is_decimal(c) || (c >= 0x80 && in_ranges(c, digit_ranges, ASY_ARRAY_LEN(digit_ranges)));
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return cp_has(c, UC_DIGIT);
 }
-
-/* Numerics that are not digits: fractions, Roman numerals, CJK numerals. */
-static const CpRange numeric_ranges[] = {
-    {0xBC, 0xBE},     {0x2150, 0x2182}, {0x2185, 0x2189}, {0x2469, 0x2473}, {0x247D, 0x2487},
-    {0x2491, 0x249B}, {0x24EB, 0x24F4}, {0x24FE, 0x24FE}, {0x277F, 0x277F}, {0x2789, 0x2789},
-    {0x2793, 0x2793}, {0x3007, 0x3007}, {0x3021, 0x3029}, {0x3038, 0x303A}, {0x4E00, 0x4E00},
-    {0x4E03, 0x4E03}, {0x4E07, 0x4E07}, {0x4E09, 0x4E09}, {0x4E5D, 0x4E5D}, {0x4E8C, 0x4E8C},
-    {0x4E94, 0x4E94}, {0x5104, 0x5104}, {0x5146, 0x5146}, {0x516B, 0x516B}, {0x516D, 0x516D},
-    {0x5341, 0x5341}, {0x5343, 0x5343}, {0x56DB, 0x56DB}, {0x767E, 0x767E}, {0x96F6, 0x96F6},
-};
 
 static bool cp_is_numeric(uint32_t c) {
-  return cp_is_digit(c) ||
-         (c >= 0x80 && in_ranges(c, numeric_ranges, ASY_ARRAY_LEN(numeric_ranges)));
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return cp_has(c, UC_NUMERIC);
 }
 
-static bool cp_is_alnum(uint32_t c) { return cp_is_alpha(c) || cp_is_numeric(c); }
+/* isalnum: isalpha or isdecimal or isdigit or isnumeric (each implies the next). */
+static bool cp_is_alnum(uint32_t c) {
+  if (c < 0x80) return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+  return cp_has(c, UC_ALPHA | UC_NUMERIC);
+}
 
 static bool cp_is_space(uint32_t c) {
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
   return fmt_unicode_isspace(c);
 }
 
+/* XID_Start plus '_' / XID_Continue, as str.isidentifier() sees them. */
 static bool cp_id_start(uint32_t c) {
-  return c == '_' || cp_is_alpha(c) || (c >= 0x2160 && c <= 0x2188);
+  if (c < 0x80) return c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z');
+  return cp_has(c, UC_ID_START);
 }
 
 static bool cp_id_continue(uint32_t c) {
-  return cp_id_start(c) || cp_is_decimal(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F);
+  if (c < 0x80) return c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+  return cp_has(c, UC_ID_CONTINUE);
 }
 
 /* Line boundaries of splitlines(): \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029. */
