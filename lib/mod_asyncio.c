@@ -1,9 +1,10 @@
 /* mod_asyncio.c — the asyncio module: the C half (event loop, Future,
  * Task, Handle, sleep and the module functions over vm/loop.c), then the
- * asy-written half (lib/asyncio/*.asy, compiled in) run in the same module
+ * asy-written half (the .asy files of lib/asyncio, compiled in) run in the same module
  * namespace. */
 #include "../grammar/compile.h"
 #include "../vm/clock.h"
+#include "../vm/executor.h"
 #include "../vm/loop.h"
 #include "../vm/ops.h"
 #include "../vm/source.h"
@@ -210,6 +211,16 @@ static Value fut_state(int argc, Value *argv, ObjTuple *kw) {
 }
 
 static Value fut_loop_attr(int argc, Value *argv, ObjTuple *kw) { return fut_get_loop(argc, argv, kw); }
+
+static Value fut_make_cancelled_error(int argc, Value *argv, ObjTuple *kw) {
+  ObjFuture *f = self_future(argv[0], "_make_cancelled_error");
+  return f ? future_cancelled_error(f) : UNDEF_VAL;
+}
+
+static Value fut_cancel_message(int argc, Value *argv, ObjTuple *kw) {
+  ObjFuture *f = self_future(argv[0], "_cancel_message");
+  return f ? f->cancel_msg : UNDEF_VAL;
+}
 
 /* "<Future pending>", "<Future finished result=42>"... as CPython prints. */
 static ObjString *future_state_repr(ObjFuture *f, const char *kind) {
@@ -623,6 +634,54 @@ static Value l_remove_reader(int argc, Value *argv, ObjTuple *kw) {
   return BOOL_VAL(loop_remove_watch(l, (int)AS_INTLIKE(argv[1]), false));
 }
 
+static Value l_run_in_executor(int argc, Value *argv, ObjTuple *kw) {
+  ObjLoop *l = check_open(argv[0]);
+  int npos = npositional(argc, kw);
+  if (!l) return UNDEF_VAL;
+  if (kw && kw->len) return vm_raise(vm.e_TypeError, "run_in_executor() takes no keyword arguments");
+  if (npos < 3) return vm_raise(vm.e_TypeError, "run_in_executor() missing required arguments: 'executor' and 'func'");
+  if (!IS_NONE(argv[1]))
+    return vm_raise(vm.e_TypeError, "asy has only the default executor: pass None as the executor");
+  if (!callable_check("run_in_executor", argv[2])) return UNDEF_VAL;
+  ObjTuple *args = args_tuple(npos - 3, argv + 3);
+  gc_push_root(OBJ_VAL(args));
+  Value f = executor_submit(l, argv[2], args);
+  gc_pop_roots(1);
+  return f;
+}
+
+/* Call an asy-written helper of the module with the loop. */
+static Value call_helper(const char *name, Value loop) {
+  Value mod = vm_import(str_intern_cstr("asyncio"));
+  if (IS_UNDEF(mod)) return mod;
+  Value fn = vm_getattr(mod, str_intern_cstr(name));
+  if (IS_UNDEF(fn)) return fn;
+  return vm_call(fn, 1, &loop);
+}
+
+static Value l_shutdown_asyncgens(int argc, Value *argv, ObjTuple *kw) {
+  if (!self_loop(argv[0])) return UNDEF_VAL;
+  return call_helper("_shutdown_asyncgens", argv[0]);
+}
+
+static Value l_shutdown_default_executor(int argc, Value *argv, ObjTuple *kw) {
+  if (!self_loop(argv[0])) return UNDEF_VAL;
+  return call_helper("_shutdown_default_executor", argv[0]);
+}
+
+extern Value executor_idle_future(ObjLoop *loop);
+
+static Value l_wait_executor_idle(int argc, Value *argv, ObjTuple *kw) {
+  ObjLoop *l = self_loop(argv[0]);
+  return l ? executor_idle_future(l) : UNDEF_VAL;
+}
+
+static Value l_asyncgens(int argc, Value *argv, ObjTuple *kw) {
+  ObjLoop *l = self_loop(argv[0]);
+  if (!l) return UNDEF_VAL;
+  return OBJ_VAL(loop_asyncgens(l));
+}
+
 static Value l_repr(int argc, Value *argv, ObjTuple *kw) {
   ObjLoop *l = self_loop(argv[0]);
   if (!l) return UNDEF_VAL;
@@ -694,6 +753,29 @@ static Value a_all_tasks(int argc, Value *argv, ObjTuple *kw) {
   }
   gc_pop_roots(1);
   return OBJ_VAL(s);
+}
+
+/* Pending tasks of a loop in creation order (all_tasks() is a set). */
+static Value a__tasks_in_order(int argc, Value *argv, ObjTuple *kw) {
+  if (!vm_check_args("_tasks_in_order", argc, 1, 1)) return UNDEF_VAL;
+  ObjLoop *l = self_loop(argv[0]);
+  if (!l) return UNDEF_VAL;
+  ObjList *list = list_new(l->ntasks, NULL);
+  for (uint32_t i = 0; i < l->ntasks; i++) list->items[i] = OBJ_VAL(l->tasks[i]);
+  list->len = l->ntasks;
+  gc_push_root(OBJ_VAL(list));
+  /* Insertion sort by creation id: the registry reorders on removal. */
+  for (uint32_t i = 1; i < list->len; i++) {
+    Value v = list->items[i];
+    uint32_t id = ((ObjTask *)AS_OBJ(v))->id, j = i;
+    while (j > 0 && ((ObjTask *)AS_OBJ(list->items[j - 1]))->id > id) {
+      list->items[j] = list->items[j - 1];
+      j--;
+    }
+    list->items[j] = v;
+  }
+  gc_pop_roots(1);
+  return OBJ_VAL(list);
 }
 
 static Value a_sleep(int argc, Value *argv, ObjTuple *kw) {
@@ -815,8 +897,8 @@ void loop_report_deadlock(ObjLoop *l, ObjFuture *main) {
     fputc('\n', stderr);
     show_source_line(code, line);
   }
-  vm_raise(vm.e_SystemExit, "%s", "");
-  AS_EXCEPTION(vm.exc)->args = tuple_new(1, &(Value){INT_VAL(1)});
+  Value code = INT_VAL(1);
+  vm_raise_value(vm_new_exception(vm.e_SystemExit, 1, &code));
 }
 
 /* --------------------------------------------------------------- init */
@@ -847,11 +929,13 @@ static void make_future_classes(ObjModule *m) {
       {"cancelled", fut_cancelled}, {"done", fut_done}, {"add_done_callback", fut_add_done_callback},
       {"remove_done_callback", fut_remove_done_callback}, {"get_loop", fut_get_loop},
       {"__await__", fut_await}, {"__iter__", fut_await}, {"__repr__", fut_repr},
+      {"_make_cancelled_error", fut_make_cancelled_error},
   };
   def_methods(loop_class_future, fut_methods, ASY_ARRAY_LEN(fut_methods));
   lib_def_property(loop_class_future, "_asyncio_future_blocking", fut_blocking_get);
   lib_def_property(loop_class_future, "_state", fut_state);
   lib_def_property(loop_class_future, "_loop", fut_loop_attr);
+  lib_def_property(loop_class_future, "_cancel_message", fut_cancel_message);
 
   loop_class_task = def_class(m, "Task", loop_class_future, OBJ_FUTURE);
   loop_class_task->ctor = task_ctor;
@@ -888,6 +972,9 @@ static void make_loop_classes(ObjModule *m) {
       {"call_exception_handler", l_call_exception_handler},
       {"call_soon_threadsafe", l_call_soon_threadsafe}, {"add_reader", l_add_reader},
       {"remove_reader", l_remove_reader}, {"__repr__", l_repr},
+      {"run_in_executor", l_run_in_executor}, {"shutdown_asyncgens", l_shutdown_asyncgens},
+      {"shutdown_default_executor", l_shutdown_default_executor},
+      {"_wait_executor_idle", l_wait_executor_idle}, {"_asyncgens", l_asyncgens},
   };
   def_methods(loop_class_loop, loop_methods, ASY_ARRAY_LEN(loop_methods));
 
@@ -909,6 +996,7 @@ static void make_functions(ObjModule *m) {
       {"all_tasks", a_all_tasks}, {"sleep", a_sleep}, {"iscoroutine", a_iscoroutine},
       {"iscoroutinefunction", a_iscoroutinefunction}, {"isfuture", a_isfuture},
       {"ensure_future", a_ensure_future}, {"_clock", a__clock},
+      {"_tasks_in_order", a__tasks_in_order},
   };
   for (size_t i = 0; i < ASY_ARRAY_LEN(fns); i++) vm_def_native(m->dict, fns[i].name, fns[i].fn);
   dict_set_str(m->dict, str_intern_cstr("CancelledError"), OBJ_VAL(vm.e_CancelledError));

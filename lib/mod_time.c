@@ -1,5 +1,6 @@
 /* mod_time.c — the time module, on asy's clock (real or virtual). */
 #include "../vm/clock.h"
+#include "../vm/executor.h"
 #include "lib.h"
 
 static bool to_seconds(Value v, double *out) {
@@ -42,6 +43,9 @@ static Value time_sleep(int argc, Value *argv, ObjTuple *kw) {
   double s;
   if (!to_seconds(argv[0], &s)) return UNDEF_VAL;
   if (s < 0) return vm_raise(vm.e_ValueError, "sleep length must be non-negative");
+  /* In an executor worker, sleeping lets the event loop run on, as a
+   * sleeping thread does. */
+  if (executor_on_worker()) return executor_sleep(s) ? NONE_VAL : UNDEF_VAL;
   if (!clock_sleep(s) && vm.interrupted) {
     vm.interrupted = 0;
     return vm_raise(vm.e_KeyboardInterrupt, "%s", "");

@@ -3,6 +3,7 @@
 #include "ops.h"
 
 #include "../lib/lib.h"
+#include "loop.h"
 
 /* ---------------------------------------------------------- binding */
 
@@ -35,6 +36,13 @@ static Value bind_class(Value attr, ObjClass *cls) {
 
 static bool is_property(Value v) {
   return IS_OBJ_TYPE(v, OBJ_WRAPPER) && AS_WRAPPER(v)->kind == WRAP_PROPERTY;
+}
+
+/* The attribute dict of a future/task (asy subclasses add attributes). */
+static ObjDict *future_dict(Value obj, bool create) {
+  ObjFuture *f = (ObjFuture *)AS_OBJ(obj);
+  if (!f->dict && create) f->dict = dict_new();
+  return f->dict;
 }
 
 static ObjDict *instance_dict(Value obj, bool create) {
@@ -152,6 +160,7 @@ static Value instance_getattr(Value obj, ObjString *name) {
   ObjDict *d = NULL;
   if (IS_INSTANCE(obj) || IS_EXCEPTION(obj)) d = AS_INSTANCE(obj)->dict;
   else if (IS_OBJ_TYPE(obj, OBJ_CDATA)) d = AS_CDATA(obj)->dict;
+  else if (IS_OBJ_TYPE(obj, OBJ_FUTURE)) d = future_dict(obj, false);
   Value v;
   if (d && dict_get_str(d, name, &v)) return v;
   if (!IS_UNDEF(cv)) return bind(cv, obj, cls);
@@ -176,6 +185,7 @@ Value vm_getattr_opt(Value obj, ObjString *name) {
     switch (OBJ_TYPE(obj)) {
     case OBJ_INSTANCE:
     case OBJ_EXCEPTION:
+    case OBJ_FUTURE:
     case OBJ_CDATA: return instance_getattr(obj, name);
     case OBJ_CLASS: return class_getattr(AS_CLASS(obj), name);
     case OBJ_MODULE: {
@@ -243,6 +253,7 @@ int ops_load_method(Value obj, ObjString *name, Value *m) {
         ObjDict *d = NULL;
         if (t == OBJ_INSTANCE || t == OBJ_EXCEPTION) d = AS_INSTANCE(obj)->dict;
         else if (t == OBJ_CDATA) d = AS_CDATA(obj)->dict;
+        else if (t == OBJ_FUTURE) d = future_dict(obj, false);
         Value shadow;
         if (!d || !dict_get_str(d, name, &shadow)) {
           *m = cv;
@@ -302,6 +313,7 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
   switch (OBJ_TYPE(obj)) {
   case OBJ_INSTANCE:
   case OBJ_EXCEPTION:
+  case OBJ_FUTURE:
   case OBJ_CDATA: {
     ObjClass *cls = vm_class_of(obj);
     Value sa = vm_class_lookup(cls, vm.names[NAME_setattr]);
@@ -326,6 +338,10 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
       ObjCData *c = AS_CDATA(obj);
       if (!c->dict) c->dict = dict_new();
       dict_set_str(c->dict, name, v);
+      return true;
+    }
+    if (IS_OBJ_TYPE(obj, OBJ_FUTURE)) {
+      dict_set_str(future_dict(obj, true), name, v);
       return true;
     }
     dict_set_str(instance_dict(obj, true), name, v);
@@ -473,7 +489,7 @@ static bool class_check_base(Value b, ObjString *name) {
     return false;
   }
   if ((base->cflags & CLASS_BUILTIN) && base != vm.t_object && !(base->cflags & CLASS_EXCEPTION) &&
-      base->inst_type != OBJ_INSTANCE) {
+      base->inst_type != OBJ_INSTANCE && !base->alloc) {
     vm_raise(vm.e_TypeError,
              "class %s: asy cannot subclass the builtin type '%s' (subclass object and hold "
              "a %s in an attribute instead)",
@@ -498,6 +514,9 @@ Value ops_build_class(ObjString *name, Value *bases, int nbases, ObjDict *ns, Ob
   gc_push_root(OBJ_VAL(cls));
   cls->inst_type = (base->cflags & CLASS_EXCEPTION) ? OBJ_EXCEPTION : OBJ_INSTANCE;
   if (base->inst_type == OBJ_CDATA) cls->inst_type = OBJ_INSTANCE;
+  for (ObjClass *b = base; b; b = b->base) {
+    if (b->alloc) cls->inst_type = b->inst_type; /* instances are made by b->alloc */
+  }
   Value v;
   if (dict_get_str(ns, vm.names[NAME_qualname], &v) && IS_STR(v)) {
     cls->qualname = AS_STR(v);

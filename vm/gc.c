@@ -126,6 +126,52 @@ void gc_pop_range(void) {
   nranges--;
 }
 
+size_t gc_root_depth(void) { return vm.nroots; }
+
+int gc_range_depth(void) { return nranges; }
+
+void gc_save_roots(size_t root_base, int range_base, GcRootSave *save) {
+  gc_free_saved_roots(save);
+  size_t n = vm.nroots > root_base ? vm.nroots - root_base : 0;
+  if (n) {
+    save->roots = malloc(n * sizeof(Value));
+    if (!save->roots) asy_fatal("out of memory (saving GC roots)");
+    memcpy(save->roots, vm.roots + root_base, n * sizeof(Value));
+  }
+  save->nroots = n;
+  vm.nroots = root_base;
+  int r = nranges > range_base ? nranges - range_base : 0;
+  if (r) {
+    save->range_items = malloc((size_t)r * sizeof(Value *));
+    save->range_lens = malloc((size_t)r * sizeof(size_t));
+    if (!save->range_items || !save->range_lens) asy_fatal("out of memory (saving GC roots)");
+    for (int i = 0; i < r; i++) {
+      save->range_items[i] = ranges[range_base + i].items;
+      save->range_lens[i] = ranges[range_base + i].n;
+    }
+  }
+  save->nranges = r;
+  nranges = range_base;
+}
+
+void gc_restore_roots(GcRootSave *save) {
+  for (size_t i = 0; i < save->nroots; i++) gc_push_root(save->roots[i]);
+  for (int i = 0; i < save->nranges; i++) gc_push_range(save->range_items[i], save->range_lens[i]);
+  gc_free_saved_roots(save);
+}
+
+void gc_mark_saved_roots(const GcRootSave *save) {
+  gc_mark_array(save->roots, save->nroots);
+  for (int i = 0; i < save->nranges; i++) gc_mark_array(save->range_items[i], save->range_lens[i]);
+}
+
+void gc_free_saved_roots(GcRootSave *save) {
+  free(save->roots);
+  free(save->range_items);
+  free(save->range_lens);
+  memset(save, 0, sizeof *save);
+}
+
 void gc_add_marker(void (*fn)(void *), void *ctx) {
   if (nmarkers == (int)ASY_ARRAY_LEN(markers)) asy_fatal("too many GC markers");
   markers[nmarkers++] = (Marker){fn, ctx};

@@ -50,6 +50,26 @@ void gc_pop_roots(size_t n);
 void gc_push_range(const Value *items, size_t n);
 /* Release the most recently pushed range. */
 void gc_pop_range(void);
+/* Roots a fiber (an executor worker) pushed, saved while it is switched out. */
+typedef struct {
+  Value *roots;
+  size_t nroots;
+  const Value **range_items;
+  size_t *range_lens;
+  int nranges;
+} GcRootSave;
+
+/* Current depth of the root stack and of the range stack. */
+size_t gc_root_depth(void);
+int gc_range_depth(void);
+/* Move the roots and ranges pushed above the given depths into save. */
+void gc_save_roots(size_t root_base, int range_base, GcRootSave *save);
+/* Push saved roots and ranges back (emptying save). */
+void gc_restore_roots(GcRootSave *save);
+/* Mark what a save holds. */
+void gc_mark_saved_roots(const GcRootSave *save);
+/* Release a save's storage. */
+void gc_free_saved_roots(GcRootSave *save);
 /* Register fn to be called to mark extra roots at each collection. */
 void gc_add_marker(void (*fn)(void *), void *ctx);
 /* Unregister a marker added with the same fn and ctx. */

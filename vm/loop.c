@@ -59,6 +59,7 @@ static void mark_loop(ObjLoop *l) {
   for (uint32_t i = 0; i < l->ntasks; i++) gc_mark_obj((Obj *)l->tasks[i]);
   gc_mark_value(l->exception_handler);
   gc_mark_obj((Obj *)l->dict);
+  gc_mark_obj((Obj *)l->asyncgens);
 }
 
 void loop_mark_object(Obj *o);
@@ -297,6 +298,25 @@ static void purge_dead_timers(ObjLoop *l) {
 bool loop_has_work(ObjLoop *l) {
   purge_dead_timers(l);
   return l->rcount > 0 || l->ntimers > 0 || l->nwatches > 0;
+}
+
+void loop_register_asyncgen(ObjGen *g) {
+  if (!IS_OBJ_TYPE(vm.running_loop, OBJ_LOOP)) return;
+  ObjLoop *l = (ObjLoop *)AS_OBJ(vm.running_loop);
+  if (!l->asyncgens) l->asyncgens = list_new(0, NULL);
+  list_append(l->asyncgens, OBJ_VAL(g));
+}
+
+ObjList *loop_asyncgens(ObjLoop *l) {
+  ObjList *out = list_new(0, NULL);
+  if (!l->asyncgens) return out;
+  gc_push_root(OBJ_VAL(out));
+  for (uint32_t i = 0; i < l->asyncgens->len; i++) {
+    Value g = l->asyncgens->items[i];
+    if (AS_GEN(g)->state != GEN_CLOSED) list_append(out, g);
+  }
+  gc_pop_roots(1);
+  return out;
 }
 
 /* ------------------------------------------------------------ futures */

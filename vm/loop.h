@@ -123,6 +123,7 @@ struct ObjLoop {
   bool running, closed, stopping, debug;
   Value exception_handler;
   ObjDict *dict;
+  ObjList *asyncgens; /* async generators first iterated while this loop ran */
   uint64_t iteration;
   int wake_fds[2]; /* self-pipe for call_soon_threadsafe, -1 until needed */
 };
@@ -153,6 +154,12 @@ void loop_add_watch(ObjLoop *loop, int fd, bool write, Value callback);
 bool loop_remove_watch(ObjLoop *loop, int fd, bool write);
 /* Whether anything could still happen: ready entries, timers or watches. */
 bool loop_has_work(ObjLoop *loop);
+
+/* Remember an async generator iterated under the running loop, so
+ * shutdown_asyncgens() can close it (CPython's sys.set_asyncgen_hooks). */
+void loop_register_asyncgen(ObjGen *g);
+/* The registered async generators of a loop not yet closed, as a list. */
+ObjList *loop_asyncgens(ObjLoop *loop);
 
 /* A new pending future on loop. */
 ObjFuture *future_new(ObjLoop *loop, ObjClass *cls);

@@ -226,7 +226,7 @@ typedef struct {
   Obj obj;
   NativeFn fn;
   const char *name;
-  Value data; /* per-instance state, readable through vm.native_data */
+  Value data; /* per-instance state: the native reads vm.calling_native->data */
 } ObjNative;
 #define IS_NATIVE(v) IS_OBJ_TYPE(v, OBJ_NATIVE)
 #define AS_NATIVE(v) ((ObjNative *)AS_OBJ(v))
@@ -255,6 +255,9 @@ typedef struct ObjClass {
   /* Builtin classes: builds an instance from the call's arguments (int("5"),
    * list(x), Future()); NULL for classes instantiated the generic way. */
   Value (*ctor)(int argc, Value *argv, ObjTuple *kwnames);
+  /* C-backed classes that asy code may subclass (asyncio.Future): makes a
+   * blank instance of the subclass cls, whose __init__ then runs. */
+  Value (*alloc)(struct ObjClass *cls);
 } ObjClass;
 #define IS_CLASS(v) IS_OBJ_TYPE(v, OBJ_CLASS)
 #define AS_CLASS(v) ((ObjClass *)AS_OBJ(v))

@@ -84,7 +84,7 @@ Value vm_lookup_special(Value v, ObjString *name) {
 static Value user_special(Value v, ObjString *name) {
   if (!IS_OBJ(v)) return UNDEF_VAL;
   ObjType t = (ObjType)OBJ_TYPE(v);
-  if (t != OBJ_INSTANCE && t != OBJ_EXCEPTION && t != OBJ_CDATA) return UNDEF_VAL;
+  if (t != OBJ_INSTANCE && t != OBJ_EXCEPTION && t != OBJ_CDATA && t != OBJ_FUTURE) return UNDEF_VAL;
   Value m = vm_lookup_special(v, name);
   if (IS_UNDEF(m) || IS_NONE(m)) return m;
   return m;

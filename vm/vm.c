@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "loop.h"
 #include "ops.h"
 
 VM vm;
@@ -177,12 +178,18 @@ static CallOutcome instantiate(ObjClass *cls, int argc, Value *argv, ObjTuple *k
     *result = cls->ctor(argc, argv, kwnames);
     return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
   }
-  if (!(cls->cflags & CLASS_EXCEPTION) && cls->inst_type != OBJ_INSTANCE &&
-      cls->inst_type != OBJ_EXCEPTION) {
+  Value inst;
+  ObjClass *native = cls;
+  while (native && !native->alloc) native = native->base;
+  if (native) {
+    inst = native->alloc(cls); /* a subclass of a C-backed class */
+  } else if (!(cls->cflags & CLASS_EXCEPTION) && cls->inst_type != OBJ_INSTANCE &&
+             cls->inst_type != OBJ_EXCEPTION) {
     vm_raise(vm.e_TypeError, "cannot create '%s' instances", cls->name->chars);
     return CALL_ERROR;
+  } else {
+    inst = new_instance(cls, argc, argv, kwnames);
   }
-  Value inst = new_instance(cls, argc, argv, kwnames);
   if (IS_UNDEF(inst)) return CALL_ERROR;
   *result = inst;
   if (!vm_isinstance(inst, cls)) return CALL_DONE; /* __new__ returned something else */
@@ -250,6 +257,7 @@ static CallOutcome start_call(Value callee, int argc, Value *argv, ObjTuple *kwn
                             result, out);
     case OBJ_NATIVE: {
       ObjNative *n = AS_NATIVE(callee);
+      vm.calling_native = n;
       *result = has_self ? call_native_self(n, self, argc, argv, kwnames)
                          : n->fn(argc, argv, kwnames);
       return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
@@ -514,6 +522,7 @@ static int asend_start(ObjIter *as, Frame *frame, Frame **out, Value *result) {
     vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
     return -1;
   }
+  if (g->state == GEN_CREATED) loop_register_asyncgen(g);
   as->i = ASEND_RUNNING;
   g->delegated = true;
   Frame *t = attach_generator(g, frame, ENTRY_DELEGATE, as->a, closing || throwing);

@@ -193,6 +193,8 @@ typedef struct VM {
   /* the event loop currently running (loop.c), NONE when none */
   Value running_loop;
   Value current_task;
+  /* The native being called (so a native can read its own `data`). */
+  ObjNative *calling_native;
   /* Hook for the tracer (per instruction when trace_ops). */
   void (*op_hook)(Frame *f, uint8_t *ip);
 } VM;
