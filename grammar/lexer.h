@@ -209,10 +209,10 @@ void AsyParseFree(void *parser, void (*release)(void *));
 
 /* Whether the parser, in its current state, would shift token kind (after
  * any reductions): what CPython calls an expected token. */
-bool parser_accepts(void *parser, int kind);
+bool parse_stack_accepts(void *parser, int kind);
 
 /* The symbol i entries below the top of the parser's stack (0: the top),
  * or -1; *tok is its token when it is a terminal, else NULL. */
-int parser_stack_at(void *parser, int i, const Token **tok);
+int parse_stack_at(void *parser, int i, const Token **tok);
 
 #endif

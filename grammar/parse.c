@@ -15,8 +15,6 @@
 #include "lexer.h"
 #include "parse.h"
 
-enum { PARSE_MAX_NODE_DEPTH = PARSE_MAX_DEPTH };
-
 /* ------------------------------------------------------------------ errors */
 
 static void set_error(ParseCtx *ctx, const char *kind, int line, int col, int end_line, int end_col,
@@ -349,7 +347,7 @@ static const char *opener_words(int k) {
 static const Token *stack_opener(void *parser, bool header_only) {
   const Token *tok;
   int major;
-  for (int i = 0; (major = parser_stack_at(parser, i, &tok)) >= 0; i++) {
+  for (int i = 0; (major = parse_stack_at(parser, i, &tok)) >= 0; i++) {
     if (!tok) continue;
     if (header_only && (major == TK_COLON || major == TK_LAMBDA)) return NULL;
     if (is_opener(major)) return tok;
@@ -360,7 +358,7 @@ static const Token *stack_opener(void *parser, bool header_only) {
 static const Token *stack_find(void *parser, int kind, int limit) {
   const Token *tok;
   int major;
-  for (int i = 0; i < limit && (major = parser_stack_at(parser, i, &tok)) >= 0; i++)
+  for (int i = 0; i < limit && (major = parse_stack_at(parser, i, &tok)) >= 0; i++)
     if (tok && major == kind) return tok;
   return NULL;
 }
@@ -368,7 +366,7 @@ static const Token *stack_find(void *parser, int kind, int limit) {
 static int stack_bracket(void *parser) {
   const Token *tok;
   int major;
-  for (int i = 0; (major = parser_stack_at(parser, i, &tok)) >= 0; i++)
+  for (int i = 0; (major = parse_stack_at(parser, i, &tok)) >= 0; i++)
     if (tok && (major == TK_LPAR || major == TK_LSQB || major == TK_LBRACE)) return major;
   return 0;
 }
@@ -394,18 +392,16 @@ static const Token *token_before(ParseCtx *ctx, const Token *t, const Node *n) {
 
 /* t, or for an end-of-input token the position CPython gives errors that
  * name their token: column 0 of the last line. */
-static const Token *eof_col0(const Token *t) {
-  static _Thread_local Token copy;
-  if (!(t->flags & TOKF_EOF)) return t;
-  copy = *t;
-  copy.col = copy.end_col = 0;
-  return &copy;
+static Token eof_col0(const Token *t) {
+  Token at = *t;
+  if (at.flags & TOKF_EOF) at.col = at.end_col = 0;
+  return at;
 }
 
 /* Errors whose wording depends on where the parser stopped: missing colons,
  * blocks and parentheses (CPython's "expected ..." messages). */
 static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token *t) {
-  if (parser_accepts(parser, TK_INDENT)) {
+  if (parse_stack_accepts(parser, TK_INDENT)) {
     const Token *op = stack_opener(parser, false);
     char msg[160];
     snprintf(msg, sizeof msg, "expected an indented block after %s on line %d",
@@ -413,23 +409,25 @@ static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token 
     fail_kind_tok(ctx, "IndentationError", t, msg);
     return true;
   }
-  if (major != TK_COLON && parser_accepts(parser, TK_COLON)) {
+  if (major != TK_COLON && parse_stack_accepts(parser, TK_COLON)) {
     const Token *op = stack_opener(parser, true);
     bool forced = op && (op->kind == TK_DEF || op->kind == TK_TRY || op->kind == TK_FINALLY ||
                          op->kind == TK_ELSE);
     if (op && (major == TK_NEWLINE || forced)) {
-      fail_kind_tok(ctx, "SyntaxError", eof_col0(t), "expected ':'");
+      Token at = eof_col0(t);
+      fail_kind_tok(ctx, "SyntaxError", &at, "expected ':'");
       return true;
     }
   }
   const Token *below;
-  if (major != TK_LPAR && parser_stack_at(parser, 0, &below) == TK_NAME &&
-      parser_stack_at(parser, 1, &below) == TK_DEF) {
-    fail_kind_tok(ctx, "SyntaxError", eof_col0(t), "expected '('");
+  if (major != TK_LPAR && parse_stack_at(parser, 0, &below) == TK_NAME &&
+      parse_stack_at(parser, 1, &below) == TK_DEF) {
+    Token at = eof_col0(t);
+    fail_kind_tok(ctx, "SyntaxError", &at, "expected '('");
     return true;
   }
-  if (major != TK_EXCEPT && major != TK_FINALLY && parser_accepts(parser, TK_EXCEPT) &&
-      parser_accepts(parser, TK_FINALLY)) {
+  if (major != TK_EXCEPT && major != TK_FINALLY && parse_stack_accepts(parser, TK_EXCEPT) &&
+      parse_stack_accepts(parser, TK_FINALLY)) {
     fail_kind_tok(ctx, "SyntaxError", t, "expected 'except' or 'finally' block");
     return true;
   }
@@ -437,13 +435,11 @@ static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token 
 }
 
 /* "x = 1" where an expression was expected: CPython's hints about '=='. */
-static bool assign_in_expr(ParseCtx *ctx, void *parser, Ahead *a, const Token *t) {
+static bool assign_in_expr(ParseCtx *ctx, Ahead *a, const Token *t) {
   const Node *last = ctx->last_node;
-  const Token *prev = prev_token(ctx, t, 1), *below;
+  const Token *prev = prev_token(ctx, t, 1);
   if (!last || !prev || last->end_line != prev->end_line || last->end_col != prev->end_col)
     return false;
-  (void)parser;
-  (void)below;
   const Token *before = token_before(ctx, t, last);
   if (before && (before->kind == TK_DOUBLESTAR || before->kind == TK_STAR)) return false;
   ahead_step(ctx, a);
@@ -563,7 +559,7 @@ static Token ahead_until(ParseCtx *ctx, Ahead *a, int stop, const Token *t) {
 static bool comprehension_target(ParseCtx *ctx, void *parser, const Token *t) {
   const Token *tok;
   int major;
-  for (int i = 0; (major = parser_stack_at(parser, i, &tok)) >= 0; i++) {
+  for (int i = 0; (major = parse_stack_at(parser, i, &tok)) >= 0; i++) {
     if (!tok) continue;
     if (major == TK_COMMA) continue;
     if (major != TK_LSQB && major != TK_LBRACE) return false;
@@ -595,12 +591,12 @@ static bool comprehension_target(ParseCtx *ctx, void *parser, const Token *t) {
 static int params_owner(void *parser) {
   const Token *tok;
   int major;
-  for (int i = 0; (major = parser_stack_at(parser, i, &tok)) >= 0; i++) {
+  for (int i = 0; (major = parse_stack_at(parser, i, &tok)) >= 0; i++) {
     if (!tok || major == TK_COMMA) continue;
     if (major == TK_LAMBDA) return TK_LAMBDA;
     const Token *n1, *n2;
-    if (major == TK_LPAR && parser_stack_at(parser, i + 1, &n1) == TK_NAME &&
-        parser_stack_at(parser, i + 2, &n2) == TK_DEF)
+    if (major == TK_LPAR && parse_stack_at(parser, i + 1, &n1) == TK_NAME &&
+        parse_stack_at(parser, i + 2, &n2) == TK_DEF)
       return TK_DEF;
     if (major == TK_SLASH || major == TK_STAR || major == TK_DOUBLESTAR || major == TK_ASSIGN ||
         major == TK_NAME || major == TK_COLON)
@@ -610,52 +606,47 @@ static int params_owner(void *parser) {
   return 0;
 }
 
-/* CPython's messages for malformed parameter lists. */
-static bool params_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const Token *t) {
-  int owner = params_owner(parser);
-  const Token *prev = prev_token(ctx, t, 1);
-  if (!owner || !prev) return false;
+/* def f(/, a): the '/' first. */
+static bool slash_first_error(ParseCtx *ctx, int owner, int major, const Token *t) {
   for (int back = 1; back < PARSE_RING; back++) {
     const Token *p = prev_token(ctx, t, back), *n1 = prev_token(ctx, t, back - 1);
     const Token *n2 = back >= 2 ? prev_token(ctx, t, back - 2) : NULL;
-    if (!p || !n1) break;
+    if (!p || !n1) return false;
     if (p->kind != TK_LAMBDA && !(p->kind == TK_LPAR && owner == TK_DEF)) continue;
-    if (n1->kind == TK_SLASH && ((n2 && n2->kind == TK_COMMA) || (!n2 && major == TK_COMMA))) {
-      parse_fail_tok(ctx, n1, "at least one argument must precede /");
-      return true;
-    }
-    break;
-  }
-  if (major == TK_STAR && prev->kind == TK_SLASH) {
-    parse_fail_tok(ctx, t, "expected comma between / and *");
+    if (n1->kind != TK_SLASH || !((n2 && n2->kind == TK_COMMA) || (!n2 && major == TK_COMMA)))
+      return false;
+    parse_fail_tok(ctx, n1, "at least one argument must precede /");
     return true;
   }
-  if (major == TK_LPAR &&
-      (prev->kind == TK_LPAR || prev->kind == TK_COMMA || prev->kind == TK_LAMBDA)) {
-    Token end = *t;
-    int depth = 0;
-    while (!a->done) {
-      ahead_step(ctx, a);
-      if (a->done) break;
-      int k = a->last.kind;
-      if (k == TK_LPAR) depth++;
-      if (k == TK_RPAR && depth-- == 0) {
-        end = a->last;
-        break;
-      }
+  return false;
+}
+
+/* def f((a, b)): Python 2's tuple parameters, up to the matching ')'. */
+static bool parenthesized_param_error(ParseCtx *ctx, Ahead *a, int owner, const Token *t) {
+  Token end = *t;
+  for (int depth = 0; !a->done;) {
+    ahead_step(ctx, a);
+    if (a->done) break;
+    if (a->last.kind == TK_LPAR) depth++;
+    if (a->last.kind == TK_RPAR && depth-- == 0) {
+      end = a->last;
+      break;
     }
-    parse_fail_range(ctx, t->line, t->col, end.end_line, end.end_col, "%s",
-                     owner == TK_DEF ? "Function parameters cannot be parenthesized"
-                                     : "Lambda expression parameters cannot be parenthesized");
-    return true;
   }
+  parse_fail_range(ctx, t->line, t->col, end.end_line, end.end_col, "%s",
+                   owner == TK_DEF ? "Function parameters cannot be parenthesized"
+                                   : "Lambda expression parameters cannot be parenthesized");
+  return true;
+}
+
+/* A '=' with no default after it, or after *args or **kwargs. */
+static bool default_value_error(ParseCtx *ctx, int major, const Token *t, const Token *prev) {
   bool after_eq = prev->kind == TK_ASSIGN;
   if (!after_eq && major != TK_ASSIGN) return false;
-  const Token *eq = after_eq ? prev : t;
-  /* Which parameter the '=' belongs to: look back for its * or **. */
   const char *msg = after_eq && (major == TK_RPAR || major == TK_COMMA)
                         ? "expected default value expression"
                         : NULL;
+  /* Which parameter the '=' belongs to: look back for its * or **. */
   for (int back = after_eq ? 2 : 1; back < PARSE_RING; back++) {
     const Token *p = prev_token(ctx, t, back);
     if (!p || p->kind == TK_COMMA || p->kind == TK_LPAR || p->kind == TK_LAMBDA) break;
@@ -663,8 +654,24 @@ static bool params_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, cons
     if (p->kind == TK_DOUBLESTAR) msg = "var-keyword argument cannot have default value";
   }
   if (!msg) return false;
-  parse_fail_tok(ctx, eq, "%s", msg);
+  parse_fail_tok(ctx, after_eq ? prev : t, "%s", msg);
   return true;
+}
+
+/* CPython's messages for malformed parameter lists. */
+static bool params_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const Token *t) {
+  int owner = params_owner(parser);
+  const Token *prev = prev_token(ctx, t, 1);
+  if (!owner || !prev) return false;
+  if (slash_first_error(ctx, owner, major, t)) return true;
+  if (major == TK_STAR && prev->kind == TK_SLASH) {
+    parse_fail_tok(ctx, t, "expected comma between / and *");
+    return true;
+  }
+  if (major == TK_LPAR &&
+      (prev->kind == TK_LPAR || prev->kind == TK_COMMA || prev->kind == TK_LAMBDA))
+    return parenthesized_param_error(ctx, a, owner, t);
+  return default_value_error(ctx, major, t, prev);
 }
 
 /* Where CPython parses a named expression, so "x = 1" gets its '==' hint:
@@ -676,78 +683,127 @@ static bool named_context(ParseCtx *ctx, void *parser) {
   return stack_find(parser, TK_AT, 4) != NULL;
 }
 
-/* Smaller CPython messages keyed on the token the parser stopped at. */
-static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const Token *t) {
-  const Node *last = ctx->last_node;
-  const Token *prev = prev_token(ctx, t, 1);
+/* The state of the parse when it stopped, for the message choosers. */
+typedef struct {
+  ParseCtx *ctx;
+  void *parser;
+  Ahead *ahead;
+  int major;
+  const Token *t, *prev; /* the offending token and the one before */
+  const Node *last;      /* the last expression finished before t */
+} Stop;
+
+/* ':=' after something that is not a name; '=' where an expression goes. */
+static bool assignment_errors(const Stop *s) {
+  if (s->major == TK_COLONEQUAL && s->last && s->last->kind != E_NAME) {
+    parse_fail_node(s->ctx, s->last, "cannot use assignment expressions with %s",
+                    parse_expr_name(s->last));
+    return true;
+  }
+  return s->major == TK_ASSIGN && named_context(s->ctx, s->parser) &&
+         assign_in_expr(s->ctx, s->ahead, s->t);
+}
+
+/* "a if b" without its else (a ':' after it is a statement's). */
+static bool ifexp_error(const Stop *s) {
+  const Token *if_tok;
+  if (s->major == TK_ELSE || s->major == TK_COLON || !parse_stack_accepts(s->parser, TK_ELSE) ||
+      !(if_tok = stack_find(s->parser, TK_IF, 8)))
+    return false;
+  RingEntry *r = parse_ring(s->ctx, if_tok->idx);
+  const Node *body = r ? r->before : NULL, *cond = s->last;
+  parse_fail_range(s->ctx, body ? body->line : if_tok->line, body ? body->col : if_tok->col,
+                   cond ? cond->end_line : if_tok->end_line, cond ? cond->end_col : if_tok->end_col,
+                   "expected 'else' after 'if' expression");
+  return true;
+}
+
+/* except A, B: */
+static bool except_comma_error(const Stop *s) {
   const Token *tok;
-  if (major == TK_COLONEQUAL && last && last->kind != E_NAME) {
-    parse_fail_node(ctx, last, "cannot use assignment expressions with %s", parse_expr_name(last));
-    return true;
-  }
-  if (major == TK_ASSIGN && named_context(ctx, parser) && assign_in_expr(ctx, parser, a, t))
-    return true;
-  if (major != TK_ELSE && major != TK_COLON && parser_accepts(parser, TK_ELSE) &&
-      (tok = stack_find(parser, TK_IF, 8))) {
-    RingEntry *r = parse_ring(ctx, tok->idx);
-    const Node *body = r ? r->before : NULL;
-    int line = body ? body->line : tok->line, col = body ? body->col : tok->col;
-    const Node *cond = last ? last : NULL;
-    parse_fail_range(ctx, line, col, cond ? cond->end_line : tok->end_line,
-                     cond ? cond->end_col : tok->end_col, "expected 'else' after 'if' expression");
-    return true;
-  }
-  if (major == TK_COMMA && parser_stack_at(parser, 1, &tok) == TK_EXCEPT && last) {
-    Token end = ahead_until(ctx, a, TK_COLON, t);
-    parse_fail_range(ctx, last->line, last->col, end.end_line, end.end_col,
-                     "multiple exception types must be parenthesized");
-    return true;
-  }
-  if (major == TK_STAR && prev && prev->kind == TK_COLON && stack_bracket(parser) == TK_LBRACE) {
-    Token end = ahead_until(ctx, a, TK_COMMA, t);
-    parse_fail_range(ctx, t->line, t->col, end.end_line, end.end_col,
+  if (s->major != TK_COMMA || !s->last || parse_stack_at(s->parser, 1, &tok) != TK_EXCEPT)
+    return false;
+  Token end = ahead_until(s->ctx, s->ahead, TK_COLON, s->t);
+  parse_fail_range(s->ctx, s->last->line, s->last->col, end.end_line, end.end_col,
+                   "multiple exception types must be parenthesized");
+  return true;
+}
+
+/* {1: *x}, {1: }, {1: 2, 3} */
+static bool dict_errors(const Stop *s) {
+  if (stack_bracket(s->parser) != TK_LBRACE || !s->prev) return false;
+  if (s->major == TK_STAR && s->prev->kind == TK_COLON) {
+    Token end = ahead_until(s->ctx, s->ahead, TK_COMMA, s->t);
+    parse_fail_range(s->ctx, s->t->line, s->t->col, end.end_line, end.end_col,
                      "cannot use a starred expression in a dictionary value");
     return true;
   }
-  if (params_errors(ctx, parser, a, major, t)) return true;
-  if ((tok = stack_find(parser, TK_FOR, 64)) && !stack_find(parser, TK_IN, 64) &&
-      ctx->exprlist.count) {
-    for (int i = 0; i < ctx->exprlist.count; i++) {
-      const Node *bad = parse_invalid_target(ctx->exprlist.items[i], TGT_FOR);
-      if (bad) {
-        parse_fail_node(ctx, bad, "cannot assign to %s", parse_expr_name(bad));
-        return true;
-      }
-    }
-  }
-  if (major == TK_NEWLINE && prev && prev->kind == TK_COMMA && stack_find(parser, TK_IMPORT, 6) &&
-      stack_find(parser, TK_FROM, 8)) {
-    parse_fail_tok(ctx, t, "trailing comma not allowed without surrounding parentheses");
+  if (s->major != TK_RBRACE && s->major != TK_COMMA) return false;
+  if (s->prev->kind == TK_COLON) {
+    parse_fail_tok(s->ctx, s->prev, "expression expected after dictionary key and ':'");
     return true;
   }
-  if ((major == TK_RBRACE || major == TK_COMMA) && stack_bracket(parser) == TK_LBRACE) {
-    if (prev && prev->kind == TK_COLON) {
-      parse_fail_tok(ctx, prev, "expression expected after dictionary key and ':'");
-      return true;
-    }
-    if (last && parser_accepts(parser, TK_COLON)) {
-      parse_fail_range(ctx, last->line, last->col, last->line, last->col,
-                       "':' expected after dictionary key");
+  if (s->last && parse_stack_accepts(s->parser, TK_COLON)) {
+    parse_fail_range(s->ctx, s->last->line, s->last->col, s->last->line, s->last->col,
+                     "':' expected after dictionary key");
+    return true;
+  }
+  return false;
+}
+
+/* A for statement or clause whose target went wrong before its 'in'. */
+static bool for_target_error(const Stop *s) {
+  const NodeList *targets = &s->ctx->exprlist;
+  if (!targets->count || !stack_find(s->parser, TK_FOR, 64) || stack_find(s->parser, TK_IN, 64))
+    return false;
+  for (int i = 0; i < targets->count; i++) {
+    const Node *bad = parse_invalid_target(targets->items[i], TGT_FOR);
+    if (bad) {
+      parse_fail_node(s->ctx, bad, "cannot assign to %s", parse_expr_name(bad));
       return true;
     }
   }
-  if (major == TK_FOR && last) {
-    if (last->kind == E_STARRED && !last->parenthesized) {
-      parse_fail_node(ctx, last, "iterable unpacking cannot be used in comprehension");
-      return true;
-    }
-    const Token *dstar = token_before(ctx, t, last);
-    if (dstar && dstar->kind == TK_DOUBLESTAR) {
-      parse_fail_tok(ctx, dstar, "dict unpacking cannot be used in dict comprehension");
-      return true;
-    }
-    if (comprehension_target(ctx, parser, t)) return true;
+  return false;
+}
+
+/* from a import b, */
+static bool import_comma_error(const Stop *s) {
+  if (s->major != TK_NEWLINE || !s->prev || s->prev->kind != TK_COMMA ||
+      !stack_find(s->parser, TK_IMPORT, 6) || !stack_find(s->parser, TK_FROM, 8))
+    return false;
+  parse_fail_tok(s->ctx, s->t, "trailing comma not allowed without surrounding parentheses");
+  return true;
+}
+
+/* [*a for ...], {**a for ...}, [x, y for ...] */
+static bool comprehension_errors(const Stop *s) {
+  if (s->major != TK_FOR || !s->last) return false;
+  if (s->last->kind == E_STARRED && !s->last->parenthesized) {
+    parse_fail_node(s->ctx, s->last, "iterable unpacking cannot be used in comprehension");
+    return true;
   }
+  const Token *dstar = token_before(s->ctx, s->t, s->last);
+  if (dstar && dstar->kind == TK_DOUBLESTAR) {
+    parse_fail_tok(s->ctx, dstar, "dict unpacking cannot be used in dict comprehension");
+    return true;
+  }
+  return comprehension_target(s->ctx, s->parser, s->t);
+}
+
+static bool param_errors(const Stop *s) {
+  return params_errors(s->ctx, s->parser, s->ahead, s->major, s->t);
+}
+
+/* Smaller CPython messages keyed on the token the parser stopped at, in
+ * the order CPython's rules would find them. */
+static bool token_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, const Token *t) {
+  Stop s = {ctx, parser, a, major, t, prev_token(ctx, t, 1), ctx->last_node};
+  static bool (*const checks[])(const Stop *) = {
+      assignment_errors, ifexp_error,      except_comma_error, dict_errors,
+      param_errors,      for_target_error, import_comma_error, comprehension_errors,
+  };
+  for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
+    if (checks[i](&s)) return true;
   return false;
 }
 
@@ -757,11 +813,8 @@ void parse_syntax_error(ParseCtx *ctx, void *parser, int major, const Token *t_i
     parse_flush_target(ctx, ctx->pending_suffix);
     return;
   }
-  Token tok = *t_in;
+  Token tok = *t_in; /* lemon's copy dies with the parser's next step */
   const Token *t = &tok;
-  /* CPython reports most errors at the end of input at column 0 of the
-   * last line; the "expected ..." block errors at its end (below). */
-
   int level = ctx->lx.level - (major == TK_LPAR || major == TK_LSQB || major == TK_LBRACE);
   Ahead a = {0};
   int furthest = t->line;
@@ -776,7 +829,8 @@ void parse_syntax_error(ParseCtx *ctx, void *parser, int major, const Token *t_i
   } else if (major == TK_DEDENT && !(t->flags & TOKF_EOF)) {
     fail_kind_tok(ctx, "IndentationError", t, "unexpected unindent");
   } else {
-    fail_kind_tok(ctx, "SyntaxError", eof_col0(t), "invalid syntax");
+    Token at = eof_col0(t);
+    fail_kind_tok(ctx, "SyntaxError", &at, "invalid syntax");
   }
   if (ctx->from_lexer) return;
   if (a.count && a.last.line > furthest) furthest = a.last.line;
@@ -808,12 +862,10 @@ static void fs_error(FStr *fs, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  /* CPython puts these at the token after the strings. */
-  int saved = ctx->fstring_level;
-  ctx->fstring_level = 0;
+  /* CPython puts these at the token after the strings; inside another
+   * f-string's expression they get a second "f-string: " prefix, as there. */
   const Token *t = &ctx->cur;
   set_error(ctx, "SyntaxError", t->line, t->col, t->end_line, t->end_col, msg);
-  ctx->fstring_level = saved;
 }
 
 static void fs_text(FStr *fs, const char *s, size_t n) {
@@ -1193,7 +1245,7 @@ static const Node *too_deep(const Node *root) {
   while (s.len && !bad) {
     const Node *n = s.nodes[--s.len];
     s.depth = s.depths[s.len];
-    if (s.depth > PARSE_MAX_NODE_DEPTH)
+    if (s.depth > PARSE_MAX_DEPTH)
       bad = n;
     else
       ast_children(n, depth_push, &s);

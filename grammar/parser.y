@@ -87,11 +87,6 @@ static Node *node_tok(ParseCtx *ctx, NodeKind kind, const Token *t) {
   return n;
 }
 
-static void end_at_node(Node *n, const Node *last) {
-  n->end_line = last->end_line;
-  n->end_col = last->end_col;
-}
-
 /* Start a node where child starts, or end it where child ends, counting
  * the child's parentheses as CPython does. */
 static Node *node_from(ParseCtx *ctx, NodeKind kind, const Node *child) {
@@ -925,7 +920,7 @@ static Node *mk_gen(ParseCtx *ctx, const Token *kw, Node *target, Node *iter, bo
 %code {
 /* ---- helpers that need the parser's internals (they follow its tables) */
 
-bool parser_accepts(void *parser, int kind) {
+bool parse_stack_accepts(void *parser, int kind) {
   yyParser *p = parser;
   int n = (int)(p->yytos - p->yystack) + 1;
   int cap = n + 256;
@@ -950,7 +945,7 @@ bool parser_accepts(void *parser, int kind) {
   return ok;
 }
 
-int parser_stack_at(void *parser, int i, const Token **tok) {
+int parse_stack_at(void *parser, int i, const Token **tok) {
   yyParser *p = parser;
   *tok = NULL;
   if (i < 0 || i > (int)(p->yytos - p->yystack) - 1) return -1;
@@ -1093,6 +1088,7 @@ name_list(A) ::= NAME(N). { A = list_one(ctx, mk_name(ctx, &N)); }
 name_list(A) ::= name_list(L) COMMA NAME(N). { A = L; nodelist_push(ctx->arena, &A, mk_name(ctx, &N)); }
 
 small_stmt(A) ::= DEL(T) exprlist_tc(L). {
+  ctx->exprlist.count = 0;
   A = mk_seq(ctx, S_DELETE, T.line, T.col, L.items);
   A->end_line = L.end_line;
   A->end_col = L.end_col;
@@ -1189,7 +1185,11 @@ for_stmt(A) ::= FOR(T) for_target(X) star_exprs(I) COLON block(B). {
 for_stmt(A) ::= FOR(T) for_target(X) star_exprs(I) COLON block(B) ELSE COLON block(O). {
   A = mk_for(ctx, &T, X, I, B, O);
 }
-for_target(A) ::= exprlist_tc(L) IN. { A = seq_expr(ctx, L); check_target(ctx, A, TGT_FOR); }
+for_target(A) ::= exprlist_tc(L) IN. {
+  ctx->exprlist.count = 0;
+  A = seq_expr(ctx, L);
+  check_target(ctx, A, TGT_FOR);
+}
 
 compound_stmt(A) ::= try_head(H) handlers(L). {
   NodeList none = {0};
@@ -1497,4 +1497,8 @@ comp_for(A) ::= comp_for(L) comp_gen(G). { A = L; nodelist_push(ctx->arena, &A, 
 comp_for(A) ::= comp_for(L) IF or_test(C). { A = L; nodelist_push(ctx->arena, &last_of(&A)->u.for_.ifs, C); }
 comp_gen(A) ::= FOR(F) comp_target(T) or_test(I). { A = mk_gen(ctx, &F, T, I, false); }
 comp_gen(A) ::= ASYNC(F) FOR comp_target(T) or_test(I). { A = mk_gen(ctx, &F, T, I, true); }
-comp_target(A) ::= exprlist_tc(L) IN. { A = seq_expr(ctx, L); check_target(ctx, A, TGT_FOR); }
+comp_target(A) ::= exprlist_tc(L) IN. {
+  ctx->exprlist.count = 0;
+  A = seq_expr(ctx, L);
+  check_target(ctx, A, TGT_FOR);
+}
