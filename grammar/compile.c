@@ -1032,7 +1032,8 @@ static void compile_comp_generator(Compiler *c, Node *n, int gen_index, int dept
   int region = -1;
   if (is_async) {
     anext_end = new_label(c);
-    region = open_region(c, anext_end, stmt_depth(c->unit) + depth);
+    /* Below the awaitable: the values under this loop, then its iterator. */
+    region = open_region(c, anext_end, stmt_depth(c->unit) + depth + 1);
     emit(c, BC_GET_ANEXT);
     emit(c, BC_YIELD_FROM);
     close_region(c, region);

@@ -5,7 +5,14 @@
  *   string either yields a tree or fills a SyntaxErr whose message is the
  *   one CPython 3.11 gives for the same input.
  * - Nesting is bounded (brackets: 200 deep as CPython; indentation levels:
- *   100), reported as a SyntaxError, never a stack overflow.
+ *   100; trees: PARSE_MAX_DEPTH), reported as a SyntaxError, never a stack
+ *   overflow.
+ * - The source is UTF-8 (a leading BOM is skipped; coding declarations are
+ *   ignored); CRLF and CR line ends count as LF.
+ * - asy's documented differences, each a SyntaxError at the literal: ints
+ *   must fit in 64 bits (-9223372036854775808 is folded), no bytes or
+ *   complex literals, no \N{...} names or surrogate escapes in strings;
+ *   match statements and except* are not part of asy.
  */
 #ifndef ASY_PARSE_H
 #define ASY_PARSE_H
@@ -19,8 +26,15 @@
 
 typedef enum {
   PARSE_FILE,   /* a module: statements until end of input */
-  PARSE_SINGLE, /* one interactive input (REPL): statements, may be incomplete */
-  PARSE_EVAL,   /* a single expression (eval()) */
+  /* One interactive input (REPL): statements, like PARSE_FILE, but
+   * err->incomplete is set when more lines could complete it: input ends in
+   * an open bracket, an open triple-quoted string, after a backslash or a
+   * block header, or (as Python's REPL) a compound statement that is not
+   * yet followed by a blank line. */
+  PARSE_SINGLE,
+  /* A single expression (eval()); trailing newlines allowed. Leading blanks
+   * are an "unexpected indent", as in compile(): eval() strips them first. */
+  PARSE_EVAL,
 } ParseMode;
 
 /* A syntax error as CPython reports it. */
@@ -29,6 +43,8 @@ typedef struct {
   const char *kind;  /* "SyntaxError", "IndentationError" or "TabError" */
   int line, col;     /* 1-based line, 0-based byte column of the caret start */
   int end_line, end_col; /* end of the caret range (exclusive); == start for one caret */
+  /* Columns count bytes, where CPython's SyntaxError offsets count
+   * characters: convert before drawing a caret under non-ASCII text. */
   bool incomplete;   /* the input ended inside an open construct (REPL: ask for more) */
 } SyntaxErr;
 

@@ -114,7 +114,7 @@ static Value fut_result(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "result");
   if (!f || !vm_check_args("result", argc - 1, 0, 0)) return UNDEF_VAL;
   if (f->state == FUT_CANCELLED) return vm_raise_value(future_cancelled_error(f));
-  if (f->state == FUT_PENDING) return vm_raise(vm.e_InvalidStateError, "Result is not ready.");
+  if (f->state == FUT_PENDING) return vm_raise(vm.e_InvalidStateError, "Result is not set.");
   f->log_tb = false;
   if (f->has_exc) return vm_raise_value(f->result);
   return f->result;
@@ -546,7 +546,6 @@ static Value l_set_debug(int argc, Value *argv, ObjTuple *kw) {
   int t = vm_truthy(argv[1]);
   if (t < 0) return UNDEF_VAL;
   l->debug = t;
-  if (t) vm.debug = true;
   return NONE_VAL;
 }
 
@@ -753,6 +752,18 @@ static Value a_all_tasks(int argc, Value *argv, ObjTuple *kw) {
   }
   gc_pop_roots(1);
   return OBJ_VAL(s);
+}
+
+static Value a_create_task(int argc, Value *argv, ObjTuple *kw) {
+  static const char *const params[] = {"coro", "name", "context"};
+  Value a[3];
+  if (!lib_bind("create_task", argc, argv, kw, 3, params, 1, 1, a)) return UNDEF_VAL;
+  if (IS_NONE(running_loop())) {
+    /* CPython closes the coroutine so no "never awaited" warning follows. */
+    if (IS_GEN(a[0])) AS_GEN(a[0])->awaited = true;
+    return vm_raise(vm.e_RuntimeError, "no running event loop");
+  }
+  return make_task((ObjLoop *)AS_OBJ(running_loop()), a[0], a[1]);
 }
 
 /* Pending tasks of a loop in creation order (all_tasks() is a set). */
@@ -996,7 +1007,7 @@ static void make_functions(ObjModule *m) {
       {"all_tasks", a_all_tasks}, {"sleep", a_sleep}, {"iscoroutine", a_iscoroutine},
       {"iscoroutinefunction", a_iscoroutinefunction}, {"isfuture", a_isfuture},
       {"ensure_future", a_ensure_future}, {"_clock", a__clock},
-      {"_tasks_in_order", a__tasks_in_order},
+      {"_tasks_in_order", a__tasks_in_order}, {"create_task", a_create_task},
   };
   for (size_t i = 0; i < ASY_ARRAY_LEN(fns); i++) vm_def_native(m->dict, fns[i].name, fns[i].fn);
   dict_set_str(m->dict, str_intern_cstr("CancelledError"), OBJ_VAL(vm.e_CancelledError));

@@ -298,7 +298,9 @@ static Value gen_close(int argc, Value *argv, ObjTuple *kwnames) {
   return gen_close_impl(AS_GEN(argv[0]));
 }
 
-static Value coro_await(int argc, Value *argv, ObjTuple *kwnames) { return argv[0]; }
+static Value coro_await(int argc, Value *argv, ObjTuple *kwnames) {
+  return OBJ_VAL(iter_new(ITER_CORO_WRAP, argv[0]));
+}
 
 static Value asyncgen_aiter(int argc, Value *argv, ObjTuple *kwnames) { return argv[0]; }
 

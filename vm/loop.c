@@ -418,7 +418,25 @@ static bool future_cancel_plain(ObjFuture *f, Value msg) {
 static bool task_cancel(ObjTask *t, Value msg);
 static bool sleep_cancel(ObjSleep *s, Value msg);
 
+/* A subclass written in asy may override cancel() (gather's future
+ * cancels its children): honour it when C code cancels the future. */
+static int cancel_override(ObjFuture *f, Value msg) {
+  if (f->cls == loop_class_future || f->cls == loop_class_task || !f->cls) return -1;
+  Value m = vm_class_lookup(f->cls, str_intern_cstr("cancel"));
+  if (!IS_FUNCTION(m)) return -1;
+  Value args[2] = {OBJ_VAL(f), msg};
+  Value r = vm_call(m, 2, args);
+  if (IS_UNDEF(r)) {
+    vm.exc = UNDEF_VAL;
+    return 0;
+  }
+  int t = vm_truthy(r);
+  return t < 0 ? 0 : t;
+}
+
 bool future_cancel(ObjFuture *f, Value msg) {
+  int overridden = cancel_override(f, msg);
+  if (overridden >= 0) return overridden;
   if (f->obj.aux == FUTK_TASK) return task_cancel((ObjTask *)f, msg);
   if (f->obj.aux == FUTK_SLEEP) return sleep_cancel((ObjSleep *)f, msg);
   return future_cancel_plain(f, msg);
@@ -533,8 +551,10 @@ ObjTask *task_new(ObjLoop *loop, Value coro, Value name) {
   t->id = ++task_id_counter;
   t->created_at = clock_now();
   gc_push_root(OBJ_VAL(t));
+  /* Every task takes a number, named or not, as CPython's counter does. */
+  uint64_t number = ++task_name_counter;
   if (IS_NONE(name) || IS_UNDEF(name)) {
-    t->name = OBJ_VAL(str_printf("Task-%llu", (unsigned long long)++task_name_counter));
+    t->name = OBJ_VAL(str_printf("Task-%llu", (unsigned long long)number));
   } else if (IS_STR(name)) {
     t->name = name;
   } else {

@@ -335,6 +335,7 @@ typedef enum {
   ITER_CALLABLE,  /* iter(func, sentinel): a func, src sentinel */
   ITER_FUTURE,    /* Future.__await__(): src future */
   ITER_ASEND,     /* async generator __anext__/asend/athrow/aclose: src gen */
+  ITER_CORO_WRAP, /* coroutine.__await__(): src coroutine, awaited through it */
 } IterKind;
 
 /* ITER_ASEND: sub is the mode, i the state. */

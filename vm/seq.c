@@ -650,6 +650,11 @@ int vm_next(Value itv, Value *out) {
     case ITER_ASEND:
       vm_raise(vm.e_TypeError, "asy cannot step an async generator's awaitable by hand; await it");
       return -1;
+    case ITER_CORO_WRAP: {
+      ObjGen *g = AS_GEN(it->src);
+      RunStatus st = vm_resume(g, NONE_VAL, UNDEF_VAL, out);
+      return st == RUN_YIELD ? 1 : st == RUN_RETURN ? 0 : -1;
+    }
     default: return lib_iter_next(it, out);
     }
   }
@@ -839,8 +844,10 @@ Value ops_get_awaitable(Value v, int where) {
     if (AS_GEN(v)->kind == GEN_COROUTINE) return v;
   } else if (IS_OBJ_TYPE(v, OBJ_FUTURE)) {
     return v;
-  } else if (IS_ITER(v) && (AS_ITER(v)->kind == ITER_ASEND || AS_ITER(v)->kind == ITER_FUTURE)) {
-    return AS_ITER(v)->kind == ITER_FUTURE ? AS_ITER(v)->src : v;
+  } else if (IS_ITER(v) && AS_ITER(v)->kind == ITER_ASEND) {
+    return v;
+  } else if (IS_ITER(v) && (AS_ITER(v)->kind == ITER_FUTURE || AS_ITER(v)->kind == ITER_CORO_WRAP)) {
+    return AS_ITER(v)->src;
   } else if (IS_OBJ(v)) {
     Value m = vm_lookup_special(v, vm.names[NAME_await]);
     if (!IS_UNDEF(m)) {
@@ -848,7 +855,8 @@ Value ops_get_awaitable(Value v, int where) {
       if (IS_UNDEF(it)) return it;
       if (IS_GEN(it) && AS_GEN(it)->kind == GEN_COROUTINE)
         return vm_raise(vm.e_TypeError, "__await__() returned a coroutine");
-      if (IS_ITER(it) && AS_ITER(it)->kind == ITER_FUTURE) return AS_ITER(it)->src;
+      if (IS_ITER(it) && (AS_ITER(it)->kind == ITER_FUTURE || AS_ITER(it)->kind == ITER_CORO_WRAP))
+        return AS_ITER(it)->src;
       if (!IS_GEN(it) && !IS_ITER(it) && IS_UNDEF(vm_lookup_special(it, vm.names[NAME_next])))
         return vm_raise(vm.e_TypeError, "__await__() returned non-iterator of type '%s'",
                         vm_type_name(it));

@@ -1556,6 +1556,11 @@ op_GET_AWAITABLE : {
 }
 op_GET_YIELD_FROM_ITER : {
   Value v = sp[-1];
+  if (VM_IS_FUTURE(v)) DISPATCH(); /* yield from a future/sleep: delegate to it */
+  if (IS_ITER(v) && AS_ITER(v)->kind == ITER_CORO_WRAP) {
+    sp[-1] = AS_ITER(v)->src; /* coroutine.__await__(): the coroutine itself */
+    DISPATCH();
+  }
   if (IS_GEN(v)) {
     if (AS_GEN(v)->kind == GEN_COROUTINE && !(code->flags & CODE_COROUTINE)) {
       SYNC();
