@@ -1270,11 +1270,10 @@ static bool is_compound(const Node *n) {
   }
 }
 
-/* REPL input that holds a compound statement goes on until a blank line. */
-static bool ends_with_blank_line(const char *s, size_t n) {
-  if (n && s[n - 1] == '\n') n--;
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-  return n == 0 || s[n - 1] == '\n';
+/* As with Python's codeop, the REPL joins the lines entered so far without
+ * a final newline; the empty line that ends a compound statement adds it. */
+static bool ends_with_newline(const char *s, size_t n) {
+  return n && s[n - 1] == '\n';
 }
 
 static Node *run(ParseCtx *ctx, int mode_kind) {
@@ -1373,7 +1372,7 @@ Node *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, Sy
   if (deep) parse_fail_node(ctx, deep, "too many nested expressions");
   if (!ctx->failed && mode == PARSE_SINGLE && result->u.module.body.count) {
     const NodeList *body = &result->u.module.body;
-    if (is_compound(body->items[body->count - 1]) && !ends_with_blank_line(buf, n)) {
+    if (is_compound(body->items[body->count - 1]) && !ends_with_newline(buf, n)) {
       Token end = ctx->cur;
       parse_fail_tok(ctx, &end, "incomplete input");
       err->incomplete = true;

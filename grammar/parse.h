@@ -29,8 +29,10 @@ typedef enum {
   /* One interactive input (REPL): statements, like PARSE_FILE, but
    * err->incomplete is set when more lines could complete it: input ends in
    * an open bracket, an open triple-quoted string, after a backslash or a
-   * block header, or (as Python's REPL) a compound statement that is not
-   * yet followed by a blank line. */
+   * block header. As with Python's codeop, the REPL passes the lines entered
+   * so far joined by '\n' without a final newline: a compound statement is
+   * incomplete until the source ends with '\n' (the empty line that ends
+   * it adds one). */
   PARSE_SINGLE,
   /* A single expression (eval()); trailing newlines allowed. Leading blanks
    * are an "unexpected indent", as in compile(): eval() strips them first. */

@@ -2204,28 +2204,33 @@ static void expect_incomplete(const char *src, bool incomplete) {
 }
 
 Test(modes, single_incomplete_inputs) {
-  expect_incomplete("x = (1,\n", true);
-  expect_incomplete("s = '''abc\n", true);
-  expect_incomplete("x = 1 + \\\n", true);
-  expect_incomplete("if x:\n", true);
-  expect_incomplete("def f():\n", true);
-  expect_incomplete("@dec\n", true);
-  expect_incomplete("for i in x:\n    pass\nelse:\n", true);
-  expect_incomplete("if x:\n    y = 1\n", true);
-  expect_incomplete("if x: y\n", true);
-  expect_incomplete("class A:\n    def f(self):\n        pass\n", true);
+  /* The lines entered so far, joined by newlines, as codeop sees them. */
+  expect_incomplete("x = (1,", true);
+  expect_incomplete("x = (1,\n  2,", true);
+  expect_incomplete("s = '''abc", true);
+  expect_incomplete("x = 1 + \\", true);
+  expect_incomplete("if x:", true);
+  expect_incomplete("def f():", true);
+  expect_incomplete("@dec", true);
+  expect_incomplete("for i in x:\n    pass\nelse:", true);
+  expect_incomplete("if x:\n    y = 1", true);
+  expect_incomplete("if x: y", true);
+  expect_incomplete("class A:\n    def f(self):\n        pass", true);
 }
 
 Test(modes, single_complete_or_wrong_inputs) {
-  expect_incomplete("x = 1\n", false);
-  expect_incomplete("if x:\n    y = 1\n\n", false);
-  expect_incomplete("if x: y\n\n", false);
-  expect_incomplete("x = 1 +\n", false);
-  expect_incomplete("x = 'abc\n", false);
-  expect_incomplete("x = )\n", false);
-  expect_tree_in("x = 1; print(x)\n", PARSE_SINGLE, false,
+  expect_incomplete("x = 1", false);
+  expect_incomplete("if x:\n    y = 1\n", false);
+  expect_incomplete("if x: y\n", false);
+  expect_incomplete("x = 1 +", false);
+  expect_incomplete("x = 'abc", false);
+  expect_incomplete("x = )", false);
+  expect_tree_in("x = 1; print(x)", PARSE_SINGLE, false,
                  "Module(body=[Assign(targets=[Name(id='x')], value=Constant(value=1)), "
                  "Expr(value=Call(func=Name(id='print'), args=[Name(id='x')]))])");
+  expect_tree_in("if x:\n    y\n", PARSE_SINGLE, false,
+                 "Module(body=[If(test=Name(id='x'), body=[Expr(value=Name(id='y'))])])");
+  expect_tree_in("  \n# only a comment", PARSE_SINGLE, false, "Module()");
 }
 
 Test(modes, eval_is_one_expression) {
