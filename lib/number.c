@@ -29,7 +29,9 @@ static int npositional(int argc, ObjTuple *kwnames) {
   return argc - (kwnames ? (int)kwnames->len : 0);
 }
 
-static bool has_kwargs(ObjTuple *kwnames) { return kwnames && kwnames->len > 0; }
+static bool has_kwargs(ObjTuple *kwnames) {
+  return kwnames && kwnames->len > 0;
+}
 
 /* Self of a method of cls called as a plain function (int.bit_length(x)):
  * "unbound method" / "descriptor ... doesn't apply" for METH_* methods,
@@ -196,8 +198,7 @@ static Value int_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   for (int k = 0; kwnames && k < (int)kwnames->len; k++) {
     ObjString *name = AS_STR(kwnames->items[k]);
     if (strcmp(name->chars, "base") != 0)
-      return vm_raise(vm.e_TypeError, "'%s' is an invalid keyword argument for int()",
-                      name->chars);
+      return vm_raise(vm.e_TypeError, "'%s' is an invalid keyword argument for int()", name->chars);
     if (!IS_UNDEF(base))
       return vm_raise(vm.e_TypeError, "argument for int() given by name ('base') and position (2)");
     base = argv[npos + k];
@@ -211,7 +212,8 @@ static Value int_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_to_index(base, &b)) return UNDEF_VAL;
   if ((b != 0 && b < 2) || b > 36)
     return vm_raise(vm.e_ValueError, "int() base must be >= 2 and <= 36, or 0");
-  if (!IS_STR(x)) return vm_raise(vm.e_TypeError, "int() can't convert non-string with explicit base");
+  if (!IS_STR(x))
+    return vm_raise(vm.e_TypeError, "int() can't convert non-string with explicit base");
   return parse_int_str(AS_STR(x), b);
 }
 
@@ -254,7 +256,9 @@ static Value bool_ctor(int argc, Value *argv, ObjTuple *kwnames) {
 
 /* ---------------------------------------------------------- int methods */
 
-static uint64_t magnitude(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
+static uint64_t magnitude(int64_t v) {
+  return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
 
 static Value int_bit_length(int argc, Value *argv, ObjTuple *kwnames) {
   if (!noargs(vm.t_int, "bit_length", argc, argv, kwnames)) return UNDEF_VAL;
@@ -283,8 +287,12 @@ static Value int_as_integer_ratio(int argc, Value *argv, ObjTuple *kwnames) {
 static Value int_get_self(int argc, Value *argv, ObjTuple *kwnames) {
   return INT_VAL(AS_INTLIKE(argv[0]));
 }
-static Value int_get_zero(int argc, Value *argv, ObjTuple *kwnames) { return INT_VAL(0); }
-static Value int_get_one(int argc, Value *argv, ObjTuple *kwnames) { return INT_VAL(1); }
+static Value int_get_zero(int argc, Value *argv, ObjTuple *kwnames) {
+  return INT_VAL(0);
+}
+static Value int_get_one(int argc, Value *argv, ObjTuple *kwnames) {
+  return INT_VAL(1);
+}
 
 static Value int_format(int argc, Value *argv, ObjTuple *kwnames) {
   if (!onearg(vm.t_int, "__format__", argc, argv, kwnames)) return UNDEF_VAL;
@@ -325,12 +333,18 @@ typedef struct {
 } BinaryDunder;
 
 static const BinaryDunder binary_dunders[] = {
-    {"__add__", false, OP_ADD},        {"__sub__", false, OP_SUB},
-    {"__mul__", false, OP_MUL},        {"__truediv__", false, OP_DIV},
-    {"__floordiv__", false, OP_FLOORDIV}, {"__mod__", false, OP_MOD},
-    {"__pow__", false, OP_POW},        {"__eq__", true, OP_EQ},
-    {"__ne__", true, OP_NE},           {"__lt__", true, OP_LT},
-    {"__le__", true, OP_LE},           {"__gt__", true, OP_GT},
+    {"__add__", false, OP_ADD},
+    {"__sub__", false, OP_SUB},
+    {"__mul__", false, OP_MUL},
+    {"__truediv__", false, OP_DIV},
+    {"__floordiv__", false, OP_FLOORDIV},
+    {"__mod__", false, OP_MOD},
+    {"__pow__", false, OP_POW},
+    {"__eq__", true, OP_EQ},
+    {"__ne__", true, OP_NE},
+    {"__lt__", true, OP_LT},
+    {"__le__", true, OP_LE},
+    {"__gt__", true, OP_GT},
     {"__ge__", true, OP_GE},
 };
 
@@ -347,11 +361,11 @@ static Value binary_dunder(const BinaryDunder *d, ObjClass *cls, int argc, Value
 }
 
 #define DUNDER_FNS(i)                                                                              \
-  static Value int_dunder_##i(int argc, Value *argv, ObjTuple *kwnames) {                         \
-    return binary_dunder(&binary_dunders[i], vm.t_int, argc, argv, kwnames);                      \
+  static Value int_dunder_##i(int argc, Value *argv, ObjTuple *kwnames) {                          \
+    return binary_dunder(&binary_dunders[i], vm.t_int, argc, argv, kwnames);                       \
   }                                                                                                \
-  static Value float_dunder_##i(int argc, Value *argv, ObjTuple *kwnames) {                       \
-    return binary_dunder(&binary_dunders[i], vm.t_float, argc, argv, kwnames);                    \
+  static Value float_dunder_##i(int argc, Value *argv, ObjTuple *kwnames) {                        \
+    return binary_dunder(&binary_dunders[i], vm.t_float, argc, argv, kwnames);                     \
   }
 DUNDER_FNS(0)
 DUNDER_FNS(1)
@@ -369,18 +383,20 @@ DUNDER_FNS(12)
 #undef DUNDER_FNS
 
 static const NativeFn int_dunder_fns[] = {
-    int_dunder_0, int_dunder_1, int_dunder_2,  int_dunder_3,  int_dunder_4,
-    int_dunder_5, int_dunder_6, int_dunder_7,  int_dunder_8,  int_dunder_9,
+    int_dunder_0,  int_dunder_1,  int_dunder_2,  int_dunder_3, int_dunder_4,
+    int_dunder_5,  int_dunder_6,  int_dunder_7,  int_dunder_8, int_dunder_9,
     int_dunder_10, int_dunder_11, int_dunder_12,
 };
 static const NativeFn float_dunder_fns[] = {
-    float_dunder_0, float_dunder_1, float_dunder_2,  float_dunder_3,  float_dunder_4,
-    float_dunder_5, float_dunder_6, float_dunder_7,  float_dunder_8,  float_dunder_9,
+    float_dunder_0,  float_dunder_1,  float_dunder_2,  float_dunder_3, float_dunder_4,
+    float_dunder_5,  float_dunder_6,  float_dunder_7,  float_dunder_8, float_dunder_9,
     float_dunder_10, float_dunder_11, float_dunder_12,
 };
 
 /* Unary dunders shared by int and float; self's class picks the check. */
-static ObjClass *num_class(Value self) { return IS_FLOAT(self) ? vm.t_float : vm.t_int; }
+static ObjClass *num_class(Value self) {
+  return IS_FLOAT(self) ? vm.t_float : vm.t_int;
+}
 
 static bool unary_check(const char *name, int argc, Value *argv, ObjTuple *kwnames) {
   ObjClass *cls = argc > 0 ? num_class(argv[0]) : vm.t_int;
@@ -470,8 +486,12 @@ static Value float_as_integer_ratio(int argc, Value *argv, ObjTuple *kwnames) {
   return OBJ_VAL(tuple_new(2, items));
 }
 
-static Value float_get_self(int argc, Value *argv, ObjTuple *kwnames) { return argv[0]; }
-static Value float_get_zero(int argc, Value *argv, ObjTuple *kwnames) { return FLOAT_VAL(0.0); }
+static Value float_get_self(int argc, Value *argv, ObjTuple *kwnames) {
+  return argv[0];
+}
+static Value float_get_zero(int argc, Value *argv, ObjTuple *kwnames) {
+  return FLOAT_VAL(0.0);
+}
 
 static Value float_format(int argc, Value *argv, ObjTuple *kwnames) {
   if (!onearg(vm.t_float, "__format__", argc, argv, kwnames)) return UNDEF_VAL;
@@ -535,7 +555,9 @@ static int hex_value(char c) {
   return -1;
 }
 
-static bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static bool ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 /* Digits [.digits]: each digit past the 15th only shifts the exponent (in
  * the integer part) or is dropped (in the fraction), noting non-zeros. */
@@ -616,7 +638,8 @@ static bool match_word(const char *s, size_t n, size_t *i, const char *w) {
 
 static Value float_fromhex(int argc, Value *argv, ObjTuple *kwnames) {
   /* A classmethod: argv[0] is the class. */
-  if (has_kwargs(kwnames)) return vm_raise(vm.e_TypeError, "float.fromhex() takes no keyword arguments");
+  if (has_kwargs(kwnames))
+    return vm_raise(vm.e_TypeError, "float.fromhex() takes no keyword arguments");
   if (argc != 2)
     return vm_raise(vm.e_TypeError, "float.fromhex() takes exactly one argument (%d given)",
                     argc - 1);

@@ -33,9 +33,13 @@ typedef enum {
   ST_SLOT,   /* __len__:      "expected 0 arguments, got 1" */
 } ArgStyle;
 
-static int nkwargs(ObjTuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
+static int nkwargs(ObjTuple *kwnames) {
+  return kwnames ? (int)kwnames->len : 0;
+}
 
-static const char *plural(int n) { return n == 1 ? "" : "s"; }
+static const char *plural(int n) {
+  return n == 1 ? "" : "s";
+}
 
 /* self must be a str; methods called through the class can get anything. */
 static bool check_self(const char *meth, bool slot, int argc, Value *argv) {
@@ -70,17 +74,19 @@ static bool str_args(const char *meth, ArgStyle st, int min, int max, int argc, 
   int n = argc - 1;
   if (n >= min && n <= max) return true;
   switch (st) {
-  case ST_NOARGS: vm_raise(vm.e_TypeError, "str.%s() takes no arguments (%d given)", meth, n); break;
+  case ST_NOARGS:
+    vm_raise(vm.e_TypeError, "str.%s() takes no arguments (%d given)", meth, n);
+    break;
   case ST_ONE:
     vm_raise(vm.e_TypeError, "str.%s() takes exactly one argument (%d given)", meth, n);
     break;
   case ST_VAR:
     if (n < min)
-      vm_raise(vm.e_TypeError, "%s expected at least %d argument%s, got %d", meth, min,
-               plural(min), n);
+      vm_raise(vm.e_TypeError, "%s expected at least %d argument%s, got %d", meth, min, plural(min),
+               n);
     else
-      vm_raise(vm.e_TypeError, "%s expected at most %d argument%s, got %d", meth, max,
-               plural(max), n);
+      vm_raise(vm.e_TypeError, "%s expected at most %d argument%s, got %d", meth, max, plural(max),
+               n);
     break;
   case ST_OLD:
     if (n < min)
@@ -135,7 +141,9 @@ static bool bind_kw(const char *meth, int argc, Value *argv, ObjTuple *kwnames, 
 }
 
 /* A type as Argument Clinic names it in "must be X, not Y": None for None. */
-static const char *clinic_type_name(Value v) { return IS_NONE(v) ? "None" : vm_type_name(v); }
+static const char *clinic_type_name(Value v) {
+  return IS_NONE(v) ? "None" : vm_type_name(v);
+}
 
 /* A "must be str" argument: "must be str, not int" (prefix NULL) or
  * "replace() argument 1 must be str, not int". */
@@ -169,8 +177,7 @@ static bool want_slice_index(Value v, int64_t dflt, int64_t *out) {
     return true;
   }
   if (!IS_INTLIKE(v) && !has_index_method(v)) {
-    vm_raise(vm.e_TypeError,
-             "slice indices must be integers or None or have an __index__ method");
+    vm_raise(vm.e_TypeError, "slice indices must be integers or None or have an __index__ method");
     return false;
   }
   return vm_to_index(v, out);
@@ -180,7 +187,9 @@ static bool want_slice_index(Value v, int64_t dflt, int64_t *out) {
 /* building results                                                      */
 /* ===================================================================== */
 
-static Value memory_error(void) { return vm_raise(vm.e_MemoryError, "%s", ""); }
+static Value memory_error(void) {
+  return vm_raise(vm.e_MemoryError, "%s", "");
+}
 
 /* A new str from n bytes, MemoryError instead of aborting when too big. */
 static Value new_str(const char *s, size_t n) {
@@ -228,7 +237,9 @@ static Value tuple3(Value a, Value b, Value c) {
 /* code points                                                           */
 /* ===================================================================== */
 
-static uint32_t next_cp(const char *s, size_t n, size_t *pos) { return fmt_utf8_next(s, n, pos); }
+static uint32_t next_cp(const char *s, size_t n, size_t *pos) {
+  return fmt_utf8_next(s, n, pos);
+}
 
 /* The code point that ends just before byte pos. */
 static uint32_t prev_cp(const char *s, size_t *pos) {
@@ -258,21 +269,27 @@ static uint16_t cp_props(uint32_t c) {
   size_t lo = 0, hi = UC_NPROPS;
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
-    if (uc_prop_start[mid] <= c) lo = mid;
-    else hi = mid;
+    if (uc_prop_start[mid] <= c)
+      lo = mid;
+    else
+      hi = mid;
   }
   return uc_prop_bits[lo];
 }
 
-static bool cp_has(uint32_t c, uint16_t bits) { return (cp_props(c) & bits) != 0; }
+static bool cp_has(uint32_t c, uint16_t bits) {
+  return (cp_props(c) & bits) != 0;
+}
 
 /* Map *c through a run table; false (and *c unchanged) when no run has it. */
 static bool find_run(const UcRun *t, size_t n, uint32_t *c) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (t[mid].last < *c) lo = mid + 1;
-    else hi = mid;
+    if (t[mid].last < *c)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   if (lo == n || t[lo].first > *c || (*c - t[lo].first) % t[lo].stride != 0) return false;
   *c = (uint32_t)((int32_t)*c + t[lo].delta);
@@ -290,8 +307,10 @@ static const char *find_special(const UcSpecial *t, size_t n, uint32_t c) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (t[mid].cp < c) lo = mid + 1;
-    else hi = mid;
+    if (t[mid].cp < c)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo < n && t[lo].cp == c ? t[lo].utf8 : NULL;
 }
@@ -306,12 +325,16 @@ static bool cp_is_upper(uint32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   return cp_has(c, UC_UPPER);
 }
-static bool cp_is_title(uint32_t c) { return c >= 0x80 && cp_has(c, UC_TITLE); }
+static bool cp_is_title(uint32_t c) {
+  return c >= 0x80 && cp_has(c, UC_TITLE);
+}
 static bool cp_is_cased(uint32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
   return cp_has(c, UC_CASED);
 }
-static bool cp_case_ignorable(uint32_t c) { return cp_has(c, UC_CASE_IGNORABLE); }
+static bool cp_case_ignorable(uint32_t c) {
+  return cp_has(c, UC_CASE_IGNORABLE);
+}
 
 typedef enum { MAP_LOWER, MAP_UPPER, MAP_TITLE, MAP_FOLD } CaseMap;
 
@@ -341,8 +364,10 @@ static bool final_sigma(const char *s, size_t n, size_t start, size_t end) {
 static void put_mapped(FmtBuf *b, uint32_t c, CaseMap m) {
   if (c < 0x80) {
     bool up = m == MAP_UPPER || m == MAP_TITLE;
-    if (up && c >= 'a' && c <= 'z') c -= 32;
-    else if (!up && c >= 'A' && c <= 'Z') c += 32;
+    if (up && c >= 'a' && c <= 'z')
+      c -= 32;
+    else if (!up && c >= 'A' && c <= 'Z')
+      c += 32;
     fmt_buf_putc(b, (char)c);
     return;
   }
@@ -363,13 +388,14 @@ static void put_mapped(FmtBuf *b, uint32_t c, CaseMap m) {
     if (!(sp = find_special(RUNS(uc_lower_special), c))) r = map_runs(RUNS(uc_lower_runs), c);
     break;
   }
-  if (sp) fmt_buf_puts(b, sp);
-  else fmt_buf_put_cp(b, r);
+  if (sp)
+    fmt_buf_puts(b, sp);
+  else
+    fmt_buf_put_cp(b, r);
 }
 
 /* Append the lowercase of the character at bytes [start, end) of s. */
-static void put_lower_at(FmtBuf *b, const char *s, size_t n, size_t start, size_t end,
-                         uint32_t c) {
+static void put_lower_at(FmtBuf *b, const char *s, size_t n, size_t start, size_t end, uint32_t c) {
   if (c == 0x3A3 && final_sigma(s, n, start, end)) {
     fmt_buf_put_cp(b, 0x3C2);
     return;
@@ -445,7 +471,8 @@ static Value str_ctor(int argc, Value *argv, ObjTuple *kwnames) {
     const char *name = AS_CSTR(kwnames->items[k]);
     int j = 0;
     while (j < 3 && strcmp(names[j], name) != 0) j++;
-    if (j == 3) return vm_raise(vm.e_TypeError, "'%s' is an invalid keyword argument for str()", name);
+    if (j == 3)
+      return vm_raise(vm.e_TypeError, "'%s' is an invalid keyword argument for str()", name);
     if (!IS_UNDEF(a[j]))
       return vm_raise(vm.e_TypeError, "argument for str() given by name ('%s') and position (%d)",
                       name, j + 1);
@@ -473,8 +500,10 @@ static Value map_case(ObjString *s, CaseMap m) {
   while (pos < s->len) {
     size_t start = pos;
     uint32_t c = next_cp(s->chars, s->len, &pos);
-    if (m == MAP_LOWER) put_lower_at(&b, s->chars, s->len, start, pos, c);
-    else put_mapped(&b, c, m);
+    if (m == MAP_LOWER)
+      put_lower_at(&b, s->chars, s->len, start, pos, c);
+    else
+      put_mapped(&b, c, m);
   }
   return buf_str(&b);
 }
@@ -503,9 +532,12 @@ static Value str_swapcase(int argc, Value *argv, ObjTuple *kwnames) {
   while (pos < s->len) {
     size_t start = pos;
     uint32_t c = next_cp(s->chars, s->len, &pos);
-    if (cp_is_upper(c)) put_lower_at(&b, s->chars, s->len, start, pos, c);
-    else if (cp_is_lower(c)) put_mapped(&b, c, MAP_UPPER);
-    else fmt_buf_put_cp(&b, c);
+    if (cp_is_upper(c))
+      put_lower_at(&b, s->chars, s->len, start, pos, c);
+    else if (cp_is_lower(c))
+      put_mapped(&b, c, MAP_UPPER);
+    else
+      fmt_buf_put_cp(&b, c);
   }
   return buf_str(&b);
 }
@@ -522,8 +554,10 @@ static Value str_title(int argc, Value *argv, ObjTuple *kwnames) {
   while (pos < s->len) {
     size_t start = pos;
     uint32_t c = next_cp(s->chars, s->len, &pos);
-    if (prev_cased) put_lower_at(&b, s->chars, s->len, start, pos, c);
-    else put_mapped(&b, c, MAP_TITLE);
+    if (prev_cased)
+      put_lower_at(&b, s->chars, s->len, start, pos, c);
+    else
+      put_mapped(&b, c, MAP_TITLE);
     prev_cased = cp_is_cased(c);
   }
   return buf_str(&b);
@@ -540,8 +574,10 @@ static Value str_capitalize(int argc, Value *argv, ObjTuple *kwnames) {
   while (pos < s->len) {
     size_t start = pos;
     uint32_t c = next_cp(s->chars, s->len, &pos);
-    if (first) put_mapped(&b, c, MAP_TITLE);
-    else put_lower_at(&b, s->chars, s->len, start, pos, c);
+    if (first)
+      put_mapped(&b, c, MAP_TITLE);
+    else
+      put_lower_at(&b, s->chars, s->len, start, pos, c);
     first = false;
   }
   return buf_str(&b);
@@ -611,7 +647,8 @@ static Value str_isidentifier(int argc, Value *argv, ObjTuple *kwnames) {
 }
 
 /* islower/isupper: at least one cased character, and none of the other case. */
-static Value case_test(int argc, Value *argv, ObjTuple *kwnames, const char *meth, bool want_lower) {
+static Value case_test(int argc, Value *argv, ObjTuple *kwnames, const char *meth,
+                       bool want_lower) {
   if (!str_args(meth, ST_NOARGS, 0, 0, argc, argv, kwnames)) return UNDEF_VAL;
   ObjString *s = AS_STR(argv[0]);
   bool cased = false;
@@ -660,15 +697,17 @@ static Value str_istitle(int argc, Value *argv, ObjTuple *kwnames) {
 
 /* A resolved [start, end) window of s, in code points and in bytes. */
 typedef struct {
-  int64_t start, end;   /* code points, after slice adjustment */
-  size_t bstart, bend;  /* bytes; meaningful only when start <= end */
+  int64_t start, end;  /* code points, after slice adjustment */
+  size_t bstart, bend; /* bytes; meaningful only when start <= end */
 } Window;
 
 /* CPython's ADJUST_INDICES, then byte offsets when the window is not empty. */
 static void make_window(ObjString *s, int64_t start, int64_t end, Window *w) {
   int64_t len = s->ncp;
-  if (end > len) end = len;
-  else if (end < 0 && (end += len) < 0) end = 0;
+  if (end > len)
+    end = len;
+  else if (end < 0 && (end += len) < 0)
+    end = 0;
   if (start < 0 && (start += len) < 0) start = 0;
   w->start = start;
   w->end = end;
@@ -871,8 +910,8 @@ static Value str_replace(int argc, Value *argv, ObjTuple *kwnames) {
 }
 
 /* Arguments of split/rsplit: sep (None: whitespace) and maxsplit. */
-static bool split_args(const char *meth, int argc, Value *argv, ObjTuple *kwnames,
-                       ObjString **sep, int64_t *maxsplit) {
+static bool split_args(const char *meth, int argc, Value *argv, ObjTuple *kwnames, ObjString **sep,
+                       int64_t *maxsplit) {
   static const char *const names[] = {"sep", "maxsplit"};
   Value a[2];
   if (!bind_kw(meth, argc, argv, kwnames, 2, names, a)) return false;
@@ -1366,16 +1405,20 @@ static Value maketrans_strs(ObjString *x, ObjString *y, ObjString *z) {
     ok = dict_set(d, INT_VAL(a), INT_VAL(c));
   }
   size_t pz = 0;
-  while (ok && z && pz < z->len) ok = dict_set(d, INT_VAL(next_cp(z->chars, z->len, &pz)), NONE_VAL);
+  while (ok && z && pz < z->len)
+    ok = dict_set(d, INT_VAL(next_cp(z->chars, z->len, &pz)), NONE_VAL);
   gc_pop_roots(1);
   return ok ? OBJ_VAL(d) : UNDEF_VAL;
 }
 
 /* A staticmethod: no self. */
 static Value str_maketrans(int argc, Value *argv, ObjTuple *kwnames) {
-  if (nkwargs(kwnames) > 0) return vm_raise(vm.e_TypeError, "str.maketrans() takes no keyword arguments");
-  if (argc < 1) return vm_raise(vm.e_TypeError, "maketrans expected at least 1 argument, got %d", argc);
-  if (argc > 3) return vm_raise(vm.e_TypeError, "maketrans expected at most 3 arguments, got %d", argc);
+  if (nkwargs(kwnames) > 0)
+    return vm_raise(vm.e_TypeError, "str.maketrans() takes no keyword arguments");
+  if (argc < 1)
+    return vm_raise(vm.e_TypeError, "maketrans expected at least 1 argument, got %d", argc);
+  if (argc > 3)
+    return vm_raise(vm.e_TypeError, "maketrans expected at most 3 arguments, got %d", argc);
   if (argc == 1) {
     if (!IS_DICT(argv[0]))
       return vm_raise(vm.e_TypeError,
@@ -1394,8 +1437,7 @@ static Value str_encode(int argc, Value *argv, ObjTuple *kwnames) {
   static const char *const names[] = {"encoding", "errors"};
   Value a[2];
   if (!bind_kw("encode", argc, argv, kwnames, 2, names, a)) return UNDEF_VAL;
-  return vm_raise(vm.e_NotImplementedError,
-                  "str.encode() is not supported: asy has no bytes type");
+  return vm_raise(vm.e_NotImplementedError, "str.encode() is not supported: asy has no bytes type");
 }
 
 /* ===================================================================== */
@@ -1568,7 +1610,7 @@ static Value str_getitem(int argc, Value *argv, ObjTuple *kwnames) {
 typedef struct {
   Value args;
   int64_t arglen, argidx;
-  Value dict;     /* UNDEF when args is not a mapping */
+  Value dict;    /* UNDEF when args is not a mapping */
   size_t nroots; /* values looked up by key, rooted until the end */
 } ModArgs;
 
@@ -1671,8 +1713,10 @@ static bool mod_float_arg(Value v, double *out) {
     if (!IS_UNDEF(m)) {
       Value r = vm_call(m, 1, &v);
       if (IS_UNDEF(r)) return false;
-      if (is_float && IS_FLOAT(r)) *out = AS_FLOAT(r);
-      else if (!is_float && IS_INTLIKE(r)) *out = (double)AS_INTLIKE(r);
+      if (is_float && IS_FLOAT(r))
+        *out = AS_FLOAT(r);
+      else if (!is_float && IS_INTLIKE(r))
+        *out = (double)AS_INTLIKE(r);
       else {
         if (is_float)
           vm_raise(vm.e_TypeError, "%s.__float__ returned non-float (type %s)", vm_type_name(v),
@@ -1828,8 +1872,8 @@ typedef enum { AUTO_INIT, AUTO_AUTO, AUTO_MANUAL } AutoState;
 typedef struct {
   const Value *args;
   uint32_t nargs;
-  bool have_args;   /* false for format_map: positional fields are an error */
-  Value kwargs;     /* dict or mapping; UNDEF when none */
+  bool have_args; /* false for format_map: positional fields are an error */
+  Value kwargs;   /* dict or mapping; UNDEF when none */
   AutoState auto_state;
   int64_t auto_next;
 } FormatCtx;
@@ -1840,7 +1884,9 @@ typedef struct {
   size_t start, end;
 } Span;
 
-static Value span_str(Span sp) { return new_str(sp.s + sp.start, sp.end - sp.start); }
+static Value span_str(Span sp) {
+  return new_str(sp.s + sp.start, sp.end - sp.start);
+}
 
 /* The span as a non-negative integer (digits only), -1 if it is not one,
  * -2 with an error pending on overflow. */
@@ -1969,8 +2015,7 @@ static Value field_step(Value obj, Span name, size_t *pos) {
   size_t start = *pos;
   bool attr = c == '.';
   if (c != '.' && c != '[')
-    return vm_raise(vm.e_ValueError,
-                    "Only '.' or '[' may follow ']' in format field specifier");
+    return vm_raise(vm.e_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
   if (attr) {
     while (*pos < name.end && s[*pos] != '.' && s[*pos] != '[') (*pos)++;
   } else {
