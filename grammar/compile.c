@@ -661,8 +661,46 @@ static bool has_starred(NodeList *l) {
 }
 
 /* Build a list/tuple/set display; kind is E_LIST, E_TUPLE or E_SET. */
+static bool is_constant_expr(Node *n);
+
+/* {1, 2, 3}: CPython builds a set display of three or more constants from
+ * a frozenset constant (BUILD_SET 0, LOAD_CONST, SET_UPDATE), and the
+ * table it gets that way decides the printing order. */
+static bool compile_constant_set(Compiler *c, Node *n) {
+  NodeList *elts = &n->u.seq.elts;
+  if (elts->count < 3 || elts->count > BUILD_CHUNK) return false;
+  for (int i = 0; i < elts->count; i++) {
+    NodeKind k = elts->items[i]->kind;
+    if (!is_constant_expr(elts->items[i]) || k == E_ELLIPSIS) return false;
+  }
+  ObjSet *fs = set_new(true);
+  gc_push_root(OBJ_VAL(fs));
+  for (int i = 0; i < elts->count; i++) {
+    Node *e = elts->items[i];
+    Value v;
+    switch (e->kind) {
+    case E_INT: v = INT_VAL(e->u.constant.i); break;
+    case E_FLOAT: v = FLOAT_VAL(e->u.constant.f); break;
+    case E_STR: v = str_const(e); break;
+    case E_TRUE: v = BOOL_VAL(true); break;
+    case E_FALSE: v = BOOL_VAL(false); break;
+    default: v = NONE_VAL; break;
+    }
+    gc_push_root(v);
+    set_add(fs, v);
+    gc_pop_roots(1);
+  }
+  c->unit->loc = n;
+  emit_arg(c, BC_BUILD_SET, 0);
+  emit_const(c, OBJ_VAL(fs));
+  emit_arg(c, BC_SET_UPDATE, 1);
+  gc_pop_roots(1);
+  return true;
+}
+
 static void compile_sequence(Compiler *c, Node *n, NodeKind kind) {
   NodeList *elts = &n->u.seq.elts;
+  if (kind == E_SET && compile_constant_set(c, n)) return;
   bool starred = has_starred(elts);
   if (!starred && elts->count <= BUILD_CHUNK) {
     for (int i = 0; i < elts->count; i++) compile_expr(c, elts->items[i]);

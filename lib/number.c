@@ -17,6 +17,8 @@
 #include "format.h"
 #include "lib.h"
 
+/* Arithmetic that leaves int64 (as vm/ops.c words it); conversions that
+ * cannot fit use format.h's FMT_INT64_OVERFLOW_MSG. */
 #define INT64_OVERFLOW_MSG "integer overflow: asy ints are 64-bit"
 
 /* ------------------------------------------------------ argument checks
@@ -117,7 +119,7 @@ static Value raise_fmt(FmtStatus st, FmtBuf *err) {
 static Value int_or_overflow(double t) {
   /* The int64 range is [-2^63, 2^63); both bounds are exact doubles. */
   if (t >= 9223372036854775808.0 || t < -9223372036854775808.0)
-    return vm_raise(vm.e_OverflowError, INT64_OVERFLOW_MSG);
+    return vm_raise(vm.e_OverflowError, FMT_INT64_OVERFLOW_MSG);
   return INT_VAL((int64_t)t);
 }
 
@@ -477,11 +479,11 @@ static Value float_as_integer_ratio(int argc, Value *argv, ObjTuple *kwnames) {
   /* d == m * 2**exp with m integral (|m| < 2**53). */
   if (exp >= 0) {
     if (exp >= 63 || fabs(m) >= ldexp(1.0, 63 - exp))
-      return vm_raise(vm.e_OverflowError, INT64_OVERFLOW_MSG);
+      return vm_raise(vm.e_OverflowError, FMT_INT64_OVERFLOW_MSG);
     Value items[2] = {INT_VAL((int64_t)m << exp), INT_VAL(1)};
     return OBJ_VAL(tuple_new(2, items));
   }
-  if (-exp >= 63) return vm_raise(vm.e_OverflowError, INT64_OVERFLOW_MSG);
+  if (-exp >= 63) return vm_raise(vm.e_OverflowError, FMT_INT64_OVERFLOW_MSG);
   Value items[2] = {INT_VAL((int64_t)m), INT_VAL((int64_t)1 << -exp)};
   return OBJ_VAL(tuple_new(2, items));
 }

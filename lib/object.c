@@ -347,7 +347,7 @@ static Value exc_args(int argc, Value *argv, ObjTuple *kwnames) { return OBJ_VAL
 static Value exc_cause(int argc, Value *argv, ObjTuple *kwnames) { return AS_EXCEPTION(argv[0])->cause; }
 static Value exc_context(int argc, Value *argv, ObjTuple *kwnames) { return AS_EXCEPTION(argv[0])->context; }
 static Value exc_suppress(int argc, Value *argv, ObjTuple *kwnames) { return BOOL_VAL(AS_EXCEPTION(argv[0])->suppress_context); }
-static Value exc_traceback(int argc, Value *argv, ObjTuple *kwnames) { return NONE_VAL; }
+static Value exc_traceback(int argc, Value *argv, ObjTuple *kwnames) { return vm_traceback_of(argv[0]); }
 
 static Value exc_with_traceback(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("with_traceback", argc, 2, 2)) return UNDEF_VAL;

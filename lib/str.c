@@ -1667,7 +1667,7 @@ static bool mod_int_arg(Value v, char conv, int64_t *out) {
       return false;
     }
     if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
-      vm_raise(vm.e_OverflowError, "integer overflow: asy ints are 64-bit");
+      vm_raise(vm.e_OverflowError, FMT_INT64_OVERFLOW_MSG);
       return false;
     }
     *out = (int64_t)d;

@@ -208,3 +208,26 @@ void warn_never_awaited_name(const char *name, ObjCode *code, int line) {
   fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n",
           code ? code->filename->chars : "sys", code ? line : 1, name);
 }
+
+/* exc.__traceback__: a chain of small `traceback` objects (tb_lineno,
+ * tb_next), outermost first, built from the recorded entries. */
+Value vm_traceback_of(Value exc) {
+  if (!IS_EXCEPTION(exc) || AS_EXCEPTION(exc)->ntb == 0) return NONE_VAL;
+  ObjClass *tb_class = vm.t_traceback;
+  ObjException *e = AS_EXCEPTION(exc);
+  Value next = NONE_VAL;
+  for (uint32_t k = 0; k < e->ntb; k++) {
+    gc_push_root(next);
+    ObjInstance *tb = instance_new(tb_class);
+    gc_push_root(OBJ_VAL(tb));
+    tb->dict = dict_new();
+    const LineEntry *le = code_line_at(e->tb[k].code, e->tb[k].offset);
+    dict_set_cstr(tb->dict, "tb_lineno", INT_VAL(le ? le->line : 0));
+    dict_set_cstr(tb->dict, "tb_lasti", INT_VAL(e->tb[k].offset));
+    dict_set_cstr(tb->dict, "tb_next", next);
+    dict_set_cstr(tb->dict, "tb_frame", NONE_VAL);
+    gc_pop_roots(2);
+    next = OBJ_VAL(tb);
+  }
+  return next;
+}

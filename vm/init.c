@@ -71,6 +71,7 @@ static void make_types(void) {
   vm.t_dict_values = vm_def_class("dict_values", vm.t_object, OBJ_VIEW);
   vm.t_dict_items = vm_def_class("dict_items", vm.t_object, OBJ_VIEW);
   vm.t_super = type_class("super", OBJ_SUPER);
+  vm.t_traceback = vm_def_class("traceback", vm.t_object, OBJ_INSTANCE);
   vm.t_notimpl_type = vm_def_class("NotImplementedType", vm.t_object, OBJ_INSTANCE);
   vm.t_ellipsis_type = vm_def_class("ellipsis", vm.t_object, OBJ_INSTANCE);
   vm.types[OBJ_INSTANCE] = vm.t_object;
@@ -81,7 +82,7 @@ static void make_types(void) {
   ObjClass *finals[] = {vm.t_none, vm.t_bool, vm.t_function, vm.t_builtin, vm.t_method,
                         vm.t_generator, vm.t_coroutine, vm.t_async_generator, vm.t_cell,
                         vm.t_code, vm.t_notimpl_type, vm.t_ellipsis_type, vm.t_range,
-                        vm.t_slice, vm.t_dict_keys, vm.t_dict_values, vm.t_dict_items};
+                        vm.t_slice, vm.t_dict_keys, vm.t_dict_values, vm.t_dict_items, vm.t_traceback};
   for (size_t i = 0; i < ASY_ARRAY_LEN(finals); i++) finals[i]->cflags |= CLASS_FINAL;
 }
 

@@ -40,6 +40,7 @@ ObjClass *vm_class_of(Value v) {
     }
     case OBJ_CLASS: return vm.t_type;
     case OBJ_ITER: return lib_iter_class((ObjIter *)o);
+    case OBJ_BOUND: return IS_NATIVE(((ObjBound *)o)->func) ? vm.t_builtin : vm.t_method;
     case OBJ_FUTURE: {
       extern ObjClass *loop_future_class(Obj * o);
       return loop_future_class(o);
@@ -55,6 +56,9 @@ ObjClass *vm_class_of(Value v) {
 bool vm_is_subclass(ObjClass *sub, ObjClass *cls) {
   for (ObjClass *c = sub; c; c = c->base) {
     if (c == cls) return true;
+    /* ExceptionGroup(BaseExceptionGroup, Exception): the one class with two
+     * bases asy has; its second base is checked here. */
+    if (c == vm.e_ExceptionGroup && cls == vm.e_Exception) return true;
   }
   /* bool is an int, and every class is an object. */
   return cls == vm.t_object;
@@ -500,6 +504,7 @@ static Value container_binary(int op, Value a, Value b, bool inplace) {
 
 static Value builtin_binary(int op, Value a, Value b, bool inplace) {
   int64_t n;
+  if (IS_OBJ_TYPE(b, OBJ_VIEW) && !is_container(a)) return container_binary(op, a, b, inplace);
   if (IS_STR(a)) {
     if (op == OP_ADD && IS_STR(b)) return str_concat(AS_STR(a), AS_STR(b));
     if (op == OP_MUL && repeat_count(b, &n)) return str_repeat(AS_STR(a), n);
@@ -769,10 +774,29 @@ static Value builtin_compare(int op, Value a, Value b) {
   return UNDEF_VAL;
 }
 
+/* dict_keys/dict_items compare like sets, with sets and with each other;
+ * lib/dict.c implements that as the views' rich-comparison natives. */
+static Value view_compare(int op, Value a, Value b) {
+  bool av = IS_OBJ_TYPE(a, OBJ_VIEW) && AS_VIEW(a)->kind != 1;
+  bool bv = IS_OBJ_TYPE(b, OBJ_VIEW) && AS_VIEW(b)->kind != 1;
+  if (!av && !bv) return UNDEF_VAL;
+  Value self = av ? a : b, other = av ? b : a;
+  Value m = vm_lookup_special(self, cmp_dunder(av ? op : reflected(op)));
+  if (IS_UNDEF(m)) return UNDEF_VAL;
+  Value args[2] = {self, other};
+  Value r = vm_call(m, 2, args);
+  if (!IS_UNDEF(r) && value_is(r, vm.not_implemented)) return UNDEF_VAL;
+  return r;
+}
+
 Value vm_compare(int op, Value a, Value b) {
   if ((op == OP_EQ || op == OP_NE) && IS_OBJ(a) && IS_OBJ(b) && AS_OBJ(a) == AS_OBJ(b) &&
       OBJ_TYPE(a) != OBJ_INSTANCE && OBJ_TYPE(a) != OBJ_CDATA) {
     return BOOL_VAL(op == OP_EQ);
+  }
+  if (IS_OBJ_TYPE(a, OBJ_VIEW) || IS_OBJ_TYPE(b, OBJ_VIEW)) {
+    Value r = view_compare(op, a, b);
+    if (!IS_UNDEF(r) || !IS_UNDEF(vm.exc)) return r;
   }
   Value r = builtin_compare(op, a, b);
   if (!IS_UNDEF(r) || !IS_UNDEF(vm.exc)) return r;
@@ -886,6 +910,7 @@ static bool hash_frozenset(ObjSet *s, int64_t *out) {
     h ^= ((x ^ 89869747ull) ^ (x << 16)) * 3644798167ull;
   }
   h ^= ((uint64_t)s->used + 1) * 1927868237ull;
+  h ^= (h >> 11) ^ (h >> 25);
   h = h * 69069u + 907133923u;
   *out = h == (uint64_t)-1 ? 590923713 : (int64_t)h;
   return true;

@@ -4,6 +4,7 @@
 
 #include "../lib/iter.h"
 #include "../lib/lib.h"
+#include "../lib/setops.h"
 
 /* --------------------------------------------------------------- len */
 
@@ -294,7 +295,13 @@ static Value range_getitem(ObjRange *r, Value k) {
     return OBJ_VAL(range_new(r->start + start * r->step, r->start + stop * r->step, r->step * step));
   }
   int64_t i;
-  if (!normalize_index(k, len, &i, "range object")) return UNDEF_VAL;
+  if (!normalize_index(k, len, &i, "range")) {
+    if (vm_exc_matches(vm.e_IndexError)) {
+      vm.exc = UNDEF_VAL;
+      vm_raise(vm.e_IndexError, "range object index out of range");
+    }
+    return UNDEF_VAL;
+  }
   return INT_VAL(r->start + i * r->step);
 }
 
@@ -762,21 +769,8 @@ bool ops_list_extend(ObjList *l, Value iterable) {
 }
 
 bool ops_set_update(ObjSet *s, Value iterable) {
-  Value it = vm_iter(iterable);
-  if (IS_UNDEF(it)) return false;
-  gc_push_root(it);
-  bool ok = true;
-  for (;;) {
-    Value v;
-    int r = vm_next(it, &v);
-    if (r == 0) break;
-    if (r < 0 || set_add(s, v) < 0) {
-      ok = false;
-      break;
-    }
-  }
-  gc_pop_roots(1);
-  return ok;
+  /* set.update's own algorithm: table layout, and so printing order, as CPython's. */
+  return lib_set_update(s, iterable);
 }
 
 bool ops_dict_update(ObjDict *d, Value mapping, bool merge, const Value *func_slot) {

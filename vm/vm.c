@@ -1386,6 +1386,8 @@ op_UNPACK_EX : {
     sp[1] = OBJ_VAL(vm_class_of(exc));
     sp[2] = exc;
     sp[3] = NONE_VAL;
+    SYNC();
+    sp[3] = vm_traceback_of(exc); /* may allocate: the slots below are synced */
     base = sp;
     sp += 4;
     argc = 3;

@@ -157,7 +157,7 @@ typedef struct VM {
       *t_dict, *t_set, *t_frozenset, *t_range, *t_slice, *t_function, *t_builtin, *t_method,
       *t_generator, *t_coroutine, *t_async_generator, *t_module, *t_cell, *t_code, *t_property,
       *t_staticmethod, *t_classmethod, *t_super, *t_iterator, *t_dict_keys, *t_dict_values,
-      *t_dict_items, *t_notimpl_type, *t_ellipsis_type, *t_future, *t_task, *t_loop, *t_handle,
+      *t_dict_items, *t_traceback, *t_notimpl_type, *t_ellipsis_type, *t_future, *t_task, *t_loop, *t_handle,
       *t_timer_handle;
 #define X(name, parent) ObjClass *e_##name;
   VM_EXCEPTIONS(X)
@@ -256,6 +256,8 @@ Value vm_take_exc(void);
 Value vm_new_exception(ObjClass *cls, int argc, Value *argv);
 /* Print "Traceback ...", the entries and "Type: message" for exc on stderr. */
 void vm_print_exception(Value exc);
+/* exc.__traceback__ (None when nothing was recorded). */
+Value vm_traceback_of(Value exc);
 /* The "Type: message" line of an exception (without newline). */
 ObjString *vm_exception_line(Value exc);
 
