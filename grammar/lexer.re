@@ -113,18 +113,24 @@ static bool is_xdigit(int c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* Whether p starts the keyword kw as a whole word. */
+static bool keyword_at(const uchar *p, const char *kw) {
+  size_t n = strlen(kw);
+  return !strncmp((const char *)p, kw, n) && !is_id_char(p[n]);
+}
+
 /* After a literal, a letter may only start one of the keywords that can
- * follow a number in valid code ("1if x else 2"); p is the letter. */
+ * follow a number in valid code ("1if x else 2"); p is the letter. CPython
+ * checks "if", "in" and "is" by their first two letters only. */
 static bool end_of_number_ok(Lexer *lx, const uchar *p, const char *kind) {
-  const char *s = (const char *)p;
   bool kw = false;
   switch (*p) {
-  case 'a': kw = !strncmp(s + 1, "nd", 2); break;
-  case 'e': kw = !strncmp(s + 1, "lse", 3); break;
-  case 'f': kw = !strncmp(s + 1, "or", 2); break;
+  case 'a': kw = keyword_at(p, "and"); break;
+  case 'e': kw = keyword_at(p, "else"); break;
+  case 'f': kw = keyword_at(p, "for"); break;
   case 'i': kw = p[1] == 'f' || p[1] == 'n' || p[1] == 's'; break;
-  case 'o': kw = p[1] == 'r'; break;
-  case 'n': kw = !strncmp(s + 1, "ot", 2); break;
+  case 'o': kw = keyword_at(p, "or"); break;
+  case 'n': kw = keyword_at(p, "not"); break;
   default: break;
   }
   if (kw || !is_id_char(*p)) return true;

@@ -473,26 +473,34 @@ static bool assign_in_expr(ParseCtx *ctx, Ahead *a, const Token *t) {
   return true;
 }
 
-/* Two expressions side by side inside brackets: CPython suggests a comma. */
-static bool forgot_comma(ParseCtx *ctx, Ahead *a, int major, const Token *t, int level) {
+/* Two expressions side by side, where CPython's invalid_expression rule
+ * parses the second one (and suggests a comma inside brackets). */
+static bool juxtaposed(ParseCtx *ctx, int major, const Token *t) {
   const Node *last = ctx->last_node;
   const Token *prev = prev_token(ctx, t, 1);
-  if (level <= 0 || !last || !prev || !starts_expr(major) || !ends_expr(prev->kind)) return false;
+  if (!last || !prev || !starts_expr(major) || !ends_expr(prev->kind)) return false;
   if (last->end_line != prev->end_line || last->end_col != prev->end_col) return false;
   if (prev->kind == TK_NAME && major == TK_STRING) return false;
   if ((last->kind == E_IFEXP || last->kind == E_LAMBDA) && !last->parenthesized) return false;
-  if (is_name(last, "print") || is_name(last, "exec") || is_name(last, "_") ||
-      is_name(last, "match") || is_name(last, "case"))
-    return false;
-  parse_fail_range(ctx, last->line, last->col, t->end_line, t->end_col,
-                   "invalid syntax. Perhaps you forgot a comma?");
-  return true;
+  return !(is_name(last, "print") || is_name(last, "exec") || is_name(last, "_") ||
+           is_name(last, "match") || is_name(last, "case"));
 }
 
-/* CPython parses the whole expression after the missing comma, and one
- * token more, before it complains: read as far. If the input ends inside
- * the expression, the unclosed bracket wins; returns the last line read. */
-static int comma_expr_end(ParseCtx *ctx, Ahead *a, int major, int line) {
+static bool ends_statement_scan(int k) {
+  switch (k) {
+  case TK_ERRORTOKEN: case TK_DEF: case TK_CLASS: case TK_RETURN: case TK_IMPORT: case TK_FROM:
+  case TK_GLOBAL: case TK_NONLOCAL: case TK_PASS: case TK_BREAK: case TK_CONTINUE: case TK_RAISE:
+  case TK_TRY: case TK_EXCEPT: case TK_FINALLY: case TK_WHILE: case TK_WITH: case TK_DEL:
+  case TK_ASSERT: case TK_ELIF: return true;
+  default: return false;
+  }
+}
+
+/* CPython parses the whole expression after the juxtaposition, and one
+ * token more, before it complains: read as far (stopping where no
+ * expression could go on). If the input ends inside it, the unclosed
+ * bracket is the error; returns the last line read. */
+static int juxtaposed_end(ParseCtx *ctx, Ahead *a, int major, int line) {
   int depth = 0, prev = major;
   for (;;) {
     ahead_step(ctx, a);
@@ -502,6 +510,7 @@ static int comma_expr_end(ParseCtx *ctx, Ahead *a, int major, int line) {
     }
     int k = a->last.kind;
     line = a->last.line;
+    if (ends_statement_scan(k)) return line;
     if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) {
       depth++;
     } else if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
@@ -621,18 +630,18 @@ static bool slash_first_error(ParseCtx *ctx, int owner, int major, const Token *
   return false;
 }
 
-/* def f((a, b)): Python 2's tuple parameters, up to the matching ')'. */
+/* def f((a, b)): Python 2's tuple parameters, names up to a ')'. */
 static bool parenthesized_param_error(ParseCtx *ctx, Ahead *a, int owner, const Token *t) {
-  Token end = *t;
-  for (int depth = 0; !a->done;) {
+  bool want_name = true;
+  for (;;) {
     ahead_step(ctx, a);
-    if (a->done) break;
-    if (a->last.kind == TK_LPAR) depth++;
-    if (a->last.kind == TK_RPAR && depth-- == 0) {
-      end = a->last;
-      break;
-    }
+    if (a->done) return false;
+    int k = a->last.kind;
+    if (k == TK_RPAR && a->count > 1) break;
+    if (k != (want_name ? TK_NAME : TK_COMMA)) return false;
+    want_name = !want_name;
   }
+  Token end = a->last;
   parse_fail_range(ctx, t->line, t->col, end.end_line, end.end_col, "%s",
                    owner == TK_DEF ? "Function parameters cannot be parenthesized"
                                    : "Lambda expression parameters cannot be parenthesized");
@@ -821,13 +830,18 @@ void parse_syntax_error(ParseCtx *ctx, void *parser, int major, const Token *t_i
   if (major == TK_INDENT) {
     set_error(ctx, "IndentationError", t->line, t->col - 1, t->line, t->col - 1,
               "unexpected indent");
+    return; /* CPython lets no tokenizer error replace this one */
   } else if (expected_errors(ctx, parser, major, t) || token_errors(ctx, parser, &a, major, t) ||
              legacy_print(ctx, &a, major, t)) {
     /* reported */
-  } else if (forgot_comma(ctx, &a, major, t, level)) {
-    furthest = comma_expr_end(ctx, &a, major, furthest);
+  } else if (juxtaposed(ctx, major, t) && (furthest = juxtaposed_end(ctx, &a, major, furthest),
+                                            ctx->failed || level > 0)) {
+    const Node *last = ctx->last_node;
+    parse_fail_range(ctx, last->line, last->col, t->end_line, t->end_col,
+                     "invalid syntax. Perhaps you forgot a comma?");
   } else if (major == TK_DEDENT && !(t->flags & TOKF_EOF)) {
     fail_kind_tok(ctx, "IndentationError", t, "unexpected unindent");
+    return; /* CPython lets no tokenizer error replace this one */
   } else {
     Token at = eof_col0(t);
     fail_kind_tok(ctx, "SyntaxError", &at, "invalid syntax");

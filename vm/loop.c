@@ -150,6 +150,13 @@ static void ready_push(ObjLoop *l, ReadyKind kind, Value a, Value b) {
   l->rcount++;
 }
 
+/* Queue a task's next step (the only way task steps enter `ready`). */
+static void queue_step(ObjLoop *l, ObjTask *t, Value exc) {
+  ready_push(l, READY_STEP, OBJ_VAL(t), exc);
+  t->step_scheduled = true;
+  emit_event(LOOP_EV_TASK_READY, l, t, NULL, 0);
+}
+
 static ReadyItem ready_pop(ObjLoop *l) {
   ReadyItem r = l->ready[l->rhead];
   l->rhead = (l->rhead + 1) % l->rcap;
@@ -350,8 +357,8 @@ static void schedule_callbacks(ObjFuture *f) {
     FutCallback cb = f->callbacks[i];
     if (cb.wakeup) {
       ObjTask *t = (ObjTask *)AS_OBJ(cb.fn);
-      ready_push(f->loop, READY_STEP, cb.fn, UNDEF_VAL);
-      t->step_scheduled = true;
+      emit_event(LOOP_EV_WAKE, f->loop, t, (Obj *)f, 0);
+      queue_step(f->loop, t, UNDEF_VAL);
     } else {
       ready_push(f->loop, READY_CALLBACK, cb.fn, OBJ_VAL(f));
     }
@@ -445,7 +452,7 @@ bool future_cancel(ObjFuture *f, Value msg) {
 void future_add_callback(ObjFuture *f, Value fn, bool wakeup) {
   if (f->state != FUT_PENDING) {
     if (wakeup) {
-      ready_push(f->loop, READY_STEP, fn, UNDEF_VAL);
+      queue_step(f->loop, (ObjTask *)AS_OBJ(fn), UNDEF_VAL);
     } else {
       ready_push(f->loop, READY_CALLBACK, fn, OBJ_VAL(f));
     }
@@ -507,10 +514,7 @@ static bool sleep_cancel(ObjSleep *s, Value msg) {
   ObjTask *t = s->task;
   s->task = NULL;
   /* The sleeping task wakes one hop later, as from a cancelled future. */
-  if (t && t->fut.loop) {
-    ready_push(t->fut.loop, READY_STEP, OBJ_VAL(t), UNDEF_VAL);
-    t->step_scheduled = true;
-  }
+  if (t && t->fut.loop) queue_step(t->fut.loop, t, UNDEF_VAL);
   return true;
 }
 
@@ -569,8 +573,7 @@ ObjTask *task_new(ObjLoop *loop, Value coro, Value name) {
     task_step(t, UNDEF_VAL);
     if (!IS_UNDEF(vm.exc)) vm.exc = UNDEF_VAL;
   } else {
-    ready_push(loop, READY_STEP, OBJ_VAL(t), UNDEF_VAL);
-    t->step_scheduled = true;
+    queue_step(loop, t, UNDEF_VAL);
   }
   gc_pop_roots(3);
   return t;
@@ -608,8 +611,7 @@ static void task_after_yield(ObjTask *t, Value v) {
       if (!(s->delay > 0)) {
         /* sleep(0): a bare yield; the next step goes to the back of ready. */
         s->fut.state = FUT_FINISHED;
-        ready_push(loop, READY_STEP, OBJ_VAL(t), UNDEF_VAL);
-        t->step_scheduled = true;
+        queue_step(loop, t, UNDEF_VAL);
         return;
       }
       s->task = t;
@@ -625,16 +627,14 @@ static void task_after_yield(ObjTask *t, Value v) {
       vm_raise(vm.e_RuntimeError, "Task cannot await on itself: <Task pending name='%s'>",
                task_name(t)->chars);
       e = vm_take_exc();
-      ready_push(loop, READY_STEP, OBJ_VAL(t), e);
-      t->step_scheduled = true;
+      queue_step(loop, t, e);
       return;
     }
     if (f->loop && f->loop != loop) {
       vm_raise(vm.e_RuntimeError, "Task %s got Future attached to a different loop",
                task_name(t)->chars);
       Value e = vm_take_exc();
-      ready_push(loop, READY_STEP, OBJ_VAL(t), e);
-      t->step_scheduled = true;
+      queue_step(loop, t, e);
       return;
     }
     f->blocking = false;
@@ -644,15 +644,13 @@ static void task_after_yield(ObjTask *t, Value v) {
     return;
   }
   if (IS_NONE(v)) {
-    ready_push(loop, READY_STEP, OBJ_VAL(t), UNDEF_VAL);
-    t->step_scheduled = true;
+    queue_step(loop, t, UNDEF_VAL);
     return;
   }
   ObjString *r = vm_repr(v);
   vm_raise(vm.e_RuntimeError, "Task got bad yield: %s", r ? r->chars : "?");
   Value e = vm_take_exc();
-  ready_push(loop, READY_STEP, OBJ_VAL(t), e);
-  t->step_scheduled = true;
+  queue_step(loop, t, e);
 }
 
 bool task_step(ObjTask *t, Value exc) {
@@ -756,8 +754,8 @@ static bool run_item(ObjLoop *l, ReadyItem it) {
     if (s->fut.state != FUT_PENDING || s->task != t) return true;
     s->fut.state = FUT_FINISHED;
     s->task = NULL;
-    ready_push(l, READY_STEP, OBJ_VAL(t), UNDEF_VAL);
-    t->step_scheduled = true;
+    emit_event(LOOP_EV_WAKE, l, t, (Obj *)s, 0);
+    queue_step(l, t, UNDEF_VAL);
     return true;
   }
   }
@@ -856,6 +854,32 @@ bool loop_run_once(ObjLoop *l) {
     }
   }
   return true;
+}
+
+bool loop_run_one(ObjLoop *l, bool *ran) {
+  *ran = false;
+  purge_dead_timers(l);
+  if (l->rcount == 0) {
+    /* Nothing ready: let due timers and fds become ready first. */
+    double end = clock_now() + CLOCK_RESOLUTION;
+    while (l->ntimers > 0 && !timer_dead(&l->timers[0]) && l->timers[0].when < end) {
+      TimerItem t = timer_pop(l);
+      if (t.obj->type == OBJ_HANDLE) {
+        ((ObjHandle *)t.obj)->scheduled = false;
+        ready_push(l, READY_HANDLE, OBJ_VAL(t.obj), NONE_VAL);
+      } else {
+        ready_push(l, READY_SLEEP_DONE, OBJ_VAL(t.obj), OBJ_VAL(((ObjSleep *)t.obj)->task));
+      }
+    }
+    if (l->rcount == 0) return true;
+  }
+  ReadyItem it = ready_pop(l);
+  gc_push_root(it.a);
+  gc_push_root(it.b);
+  bool ok = run_item(l, it);
+  gc_pop_roots(2);
+  *ran = true;
+  return ok;
 }
 
 extern void loop_report_deadlock(ObjLoop *l, ObjFuture *main); /* lib/mod_asyncio.c */

@@ -144,6 +144,9 @@ ObjHandle *loop_call_at(ObjLoop *loop, double when, Value callback, ObjTuple *ar
 void loop_handle_cancel(ObjHandle *h);
 /* Run one iteration; false with an exception pending (KeyboardInterrupt...). */
 bool loop_run_once(ObjLoop *loop);
+/* Run exactly one entry of the ready queue (the REPL's :step); false with
+ * an exception pending; *ran is false when nothing was ready. */
+bool loop_run_one(ObjLoop *loop, bool *ran);
 /* Run until fut is done (or the loop is stopped / nothing can happen). */
 bool loop_run_until_complete(ObjLoop *loop, ObjFuture *fut);
 /* Run until stop() is called. */
@@ -202,6 +205,8 @@ typedef enum {
   LOOP_EV_IDLE,          /* loop: waiting `when` seconds on the selector */
   LOOP_EV_CANCEL,        /* task: cancel() called on it; obj: the canceller task or NULL */
   LOOP_EV_BLOCKED,       /* task: its step took `when` seconds (debug) */
+  LOOP_EV_TASK_READY,    /* task: its next step was queued in `ready` */
+  LOOP_EV_WAKE,          /* task: woken because obj (a future or task) completed */
 } LoopEventKind;
 
 typedef struct {

@@ -127,6 +127,25 @@ static Value make_generator(ObjFunction *fn, Value *self, int argc, Value *argv,
   return OBJ_VAL(g);
 }
 
+Value vm_module_coroutine(ObjCode *code, ObjDict *globals) {
+  ObjGen *g = (ObjGen *)gc_alloc_obj(sizeof(ObjGen), OBJ_GEN);
+  g->kind = GEN_COROUTINE;
+  g->state = GEN_CREATED;
+  g->name = code->name;
+  g->qualname = code->qualname;
+  g->awaited = true; /* the REPL runs it; never warn about it */
+  gc_push_root(OBJ_VAL(g));
+  Frame *f = vm_make_module_frame(code, globals);
+  gc_pop_roots(1);
+  if (!f) {
+    g->state = GEN_CLOSED;
+    return UNDEF_VAL;
+  }
+  g->frame = f;
+  f->gen = g;
+  return OBJ_VAL(g);
+}
+
 /* ------------------------------------------------------ instantiation */
 
 typedef enum { CALL_DONE, CALL_FRAME, CALL_INIT, CALL_ERROR } CallOutcome;

@@ -220,6 +220,9 @@ RunStatus vm_run_frame(Frame *f, Value *out);
  * exc is not UNDEF); *out receives what it yielded or returned. */
 RunStatus vm_resume(ObjGen *g, Value send, Value exc, Value *out);
 
+/* A coroutine that runs module-level code (the REPL's top-level await):
+ * code must have been compiled with COMPILE_SINGLE and awaits in it. */
+Value vm_module_coroutine(ObjCode *code, ObjDict *globals);
 /* Call any callable with positional args; UNDEF_VAL on error. */
 Value vm_call(Value callable, int argc, Value *argv);
 /* Call with keyword arguments (argv holds the positional then the keyword
