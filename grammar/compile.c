@@ -485,6 +485,9 @@ static ObjCode *leave_unit(Compiler *c, const char *name, const char *qualname) 
       code->kwonlycount = (uint16_t)s->kwonlycount;
       if (s->varargs) code->flags |= CODE_VARARGS;
       if (s->varkw) code->flags |= CODE_VARKW;
+      if (!s->varargs && !s->varkw && s->kwonlycount == 0 &&
+          !(code->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNCGEN | CODE_CLASSBODY)))
+        code->flags |= CODE_SIMPLE_ARGS;
     }
     int depth = compile_stack_depth(code);
     if (depth < 0) {

@@ -27,7 +27,12 @@ static bool key_hash(Value key, int64_t *h) {
   return vm_hash(key, h);
 }
 
-ObjDict *dict_new(void) { return (ObjDict *)gc_alloc_obj(sizeof(ObjDict), OBJ_DICT); }
+ObjDict *dict_new(void) {
+  static uint32_t next_uid;
+  ObjDict *d = (ObjDict *)gc_alloc_obj(sizeof(ObjDict), OBJ_DICT);
+  d->uid = ++next_uid;
+  return d;
+}
 
 /* Index of the entry holding key, -1 absent, -2 error. */
 static int64_t find_entry(ObjDict *d, Value key, int64_t hash) {
@@ -101,6 +106,11 @@ int dict_get(ObjDict *d, Value key, Value *out) {
   if (ix < 0) return 0;
   *out = d->entries[ix].value;
   return 1;
+}
+
+int64_t dict_index_str(ObjDict *d, ObjString *key) {
+  int64_t ix = find_entry(d, OBJ_VAL(key), key->hash);
+  return ix < 0 ? -1 : ix;
 }
 
 bool dict_get_str(ObjDict *d, ObjString *key, Value *out) {

@@ -20,6 +20,8 @@
 ObjDict *dict_new(void);
 /* Look key up: 1 found (*out set), 0 absent, -1 error (unhashable...). */
 int dict_get(ObjDict *d, Value key, Value *out);
+/* Entry index of a str key, or -1 if absent (never raises). */
+int64_t dict_index_str(ObjDict *d, ObjString *key);
 /* Look up a str key (never raises); false if absent. */
 bool dict_get_str(ObjDict *d, ObjString *key, Value *out);
 /* d[key] = value; false with an exception pending. */

@@ -268,6 +268,31 @@ Frame *vm_make_frame_self(ObjFunction *fn, Value *self, int argc, Value *argv, O
   return f;
 }
 
+Frame *vm_make_simple_frame(ObjFunction *fn, const Value *argv, int argc) {
+  ObjCode *c = fn->code;
+  Frame *f = frame_alloc(c->nslots + c->stacksize);
+  if (!f) {
+    vm_raise(vm.e_MemoryError, "%s", "");
+    return NULL;
+  }
+  f->code = c;
+  f->func = fn;
+  f->parent = NULL;
+  f->ip = c->code;
+  f->globals = fn->globals;
+  f->ns = NULL;
+  f->gen = NULL;
+  f->handled = UNDEF_VAL;
+  f->entry = ENTRY_CALL;
+  f->flags = 0;
+  Value *slots = f->slots;
+  for (int i = 0; i < argc; i++) slots[i] = argv[i];
+  for (uint32_t i = (uint32_t)argc; i < c->nlocals; i++) slots[i] = UNDEF_VAL;
+  if (c->nfree) memcpy(slots + c->nlocals, fn->closure->items, c->nfree * sizeof(Value));
+  f->sp = slots + c->nslots;
+  return f;
+}
+
 Frame *vm_make_frame(ObjFunction *fn, int argc, Value *argv, ObjTuple *kwnames) {
   return vm_make_frame_self(fn, NULL, argc, argv, kwnames);
 }

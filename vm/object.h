@@ -103,6 +103,7 @@ typedef struct ObjDict {
   uint32_t cap;      /* entries capacity */
   uint32_t mask;     /* index size - 1; 0 with no index */
   uint32_t version;  /* bumped on insert/delete, for iteration checks */
+  uint32_t uid;      /* unique per dict, so caches never mistake a reused address */
   DictEntry *entries;
   int32_t *index;
 } ObjDict;
@@ -166,6 +167,16 @@ typedef struct {
 #define CODE_CLASSBODY 0x20 /* names resolve through a namespace dict */
 #define CODE_MODULE 0x40
 #define CODE_LAMBDA 0x80
+#define CODE_SIMPLE_ARGS 0x100 /* positional parameters only: the call fast path applies */
+
+/* LOAD_GLOBAL's memo of where a name was found: valid while the globals
+ * (and, for builtins, the builtins) dict versions are unchanged, since
+ * entries only move when keys are added or removed. */
+typedef struct {
+  uint32_t globals_uid;
+  uint32_t gversion, bversion;
+  int32_t index; /* entry index in globals, or -1 - index in builtins */
+} GlobalCache;
 
 typedef struct ObjCode {
   Obj obj;
@@ -193,6 +204,7 @@ typedef struct ObjCode {
   ObjString *qualname;
   ObjString *filename;
   ObjString *doc; /* the docstring, NULL if none */
+  GlobalCache *gcache; /* one per name, allocated on first LOAD_GLOBAL */
 } ObjCode;
 #define AS_CODE(v) ((ObjCode *)AS_OBJ(v))
 

@@ -564,6 +564,30 @@ extern bool future_is_pending(Value fut);                  /* loop.c */
 
 #define VM_IS_FUTURE(v) IS_OBJ_TYPE(v, OBJ_FUTURE)
 
+/* LOAD_GLOBAL without a valid memo: look the name up and remember where. */
+static bool load_global_slow(ObjCode *code, uint16_t ni, ObjDict *globals, Value *out) {
+  ObjString *name = code->names[ni];
+  if (!code->gcache) {
+    code->gcache = gc_realloc(NULL, 0, code->nnames * sizeof(GlobalCache));
+    if (code->gcache) memset(code->gcache, 0, code->nnames * sizeof(GlobalCache));
+  }
+  int64_t ix = dict_index_str(globals, name);
+  int64_t bix = ix < 0 ? dict_index_str(vm.builtins, name) : -1;
+  if (ix < 0 && bix < 0) {
+    vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+    return false;
+  }
+  *out = ix >= 0 ? globals->entries[ix].value : vm.builtins->entries[bix].value;
+  if (code->gcache) {
+    GlobalCache *gc = &code->gcache[ni];
+    gc->globals_uid = globals->uid;
+    gc->gversion = globals->version;
+    gc->bversion = vm.builtins->version;
+    gc->index = ix >= 0 ? (int32_t)ix : (int32_t)(-1 - bix);
+  }
+  return true;
+}
+
 /* The main interpreter loop. Runs from frame until a frame entered from C
  * (ENTRY_C) returns, yields or lets an exception escape. */
 static RunStatus run(Frame *frame, bool throwing, Value *out) {
@@ -738,15 +762,26 @@ op_LOAD_CLOSURE:
   PUSH(slots[U16()]);
   DISPATCH();
 op_LOAD_GLOBAL : {
-  ObjString *name = code->names[U16()];
-  Value v;
-  if (ASY_LIKELY(dict_get_str(frame->globals, name, &v)) || dict_get_str(vm.builtins, name, &v)) {
-    PUSH(v);
-    DISPATCH();
+  uint16_t ni = U16();
+  if (ASY_LIKELY(code->gcache != NULL)) {
+    GlobalCache *gc = &code->gcache[ni];
+    ObjDict *g = frame->globals;
+    if (gc->globals_uid == g->uid && gc->gversion == g->version) {
+      if (gc->index >= 0) {
+        PUSH(g->entries[gc->index].value);
+        DISPATCH();
+      }
+      if (gc->bversion == vm.builtins->version) {
+        PUSH(vm.builtins->entries[-1 - gc->index].value);
+        DISPATCH();
+      }
+    }
   }
   SYNC();
-  vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
-  goto error;
+  Value v;
+  if (!load_global_slow(code, ni, frame->globals, &v)) goto error;
+  PUSH(v);
+  DISPATCH();
 }
 op_STORE_GLOBAL : {
   ObjString *name = code->names[U16()];
@@ -1420,8 +1455,11 @@ op_UNPACK_EX : {
     Value callee = base[0];
     if (ASY_LIKELY(IS_FUNCTION(callee))) {
       ObjFunction *fn = AS_FUNCTION(callee);
-      if (!(fn->code->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNCGEN))) {
-        Frame *f = vm_make_frame_self(fn, NULL, argc, base + 1, kwnames);
+      ObjCode *fc = fn->code;
+      if (!(fc->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNCGEN))) {
+        Frame *f = (fc->flags & CODE_SIMPLE_ARGS) && !kwnames && argc == fc->argcount
+                       ? vm_make_simple_frame(fn, base + 1, argc)
+                       : vm_make_frame_self(fn, NULL, argc, base + 1, kwnames);
         if (!f) goto error;
         f->parent = frame;
         f->entry = ENTRY_CALL;

@@ -236,6 +236,9 @@ Value vm_lookup_special(Value v, ObjString *name);
 /* New frame for fn with its arguments bound, or NULL with an exception
  * pending (wrong arguments). */
 Frame *vm_make_frame(ObjFunction *fn, int argc, Value *argv, ObjTuple *kwnames);
+/* A frame for fn called with exactly its positional parameters (the code
+ * has CODE_SIMPLE_ARGS and argc == argcount): the call fast path. */
+Frame *vm_make_simple_frame(ObjFunction *fn, const Value *argv, int argc);
 /* As vm_make_frame, with self (if not NULL) bound before argv. */
 Frame *vm_make_frame_self(ObjFunction *fn, Value *self, int argc, Value *argv, ObjTuple *kwnames);
 /* A frame running module-level code: names resolve in globals. */
