@@ -201,6 +201,14 @@ static Value new_str(const char *s, size_t n) {
   return OBJ_VAL(str_finish(r));
 }
 
+/* Whether add more bytes keep b within the largest str (MemoryError if not);
+ * checked before appending text whose size a program controls. */
+static bool buf_room(const FmtBuf *b, size_t add) {
+  if (add <= (size_t)UINT32_MAX - 1 - b->len && gc_can_allocate(b->len + add)) return true;
+  memory_error();
+  return false;
+}
+
 /* The buffer's contents as a str; the buffer is released either way. */
 static Value buf_str(FmtBuf *b) {
   Value r = new_str(fmt_buf_cstr(b), b->len);
@@ -867,6 +875,47 @@ static Value str_contains(int argc, Value *argv, ObjTuple *kwnames) {
 /* replace, split, join, partition                                       */
 /* ===================================================================== */
 
+/* Whether a result of total bytes can be built (MemoryError otherwise). */
+static bool result_fits(uint64_t total) {
+  if (total <= UINT32_MAX - 1 && gc_can_allocate((size_t)total)) return true;
+  memory_error();
+  return false;
+}
+
+/* Copy s into dst with up to max occurrences of old replaced by rep;
+ * dst NULL only counts. Returns the number of replacements. */
+static int64_t replace_into(char *dst, ObjString *s, ObjString *old, ObjString *rep, int64_t max) {
+  int64_t done = 0;
+  size_t pos = 0, out = 0;
+  while (pos < s->len || (old->len == 0 && pos == s->len)) {
+    int64_t at;
+    if (done >= max || (at = find_bytes(s->chars, pos, s->len, old, false)) < 0) break;
+    if (dst) {
+      memcpy(dst + out, s->chars + pos, (size_t)at - pos);
+      memcpy(dst + out + ((size_t)at - pos), rep->chars, rep->len);
+    }
+    out += (size_t)at - pos + rep->len;
+    done++;
+    if (old->len > 0) {
+      pos = (size_t)at + old->len;
+      continue;
+    }
+    /* An empty pattern matches before every character and at the end:
+     * copy one character and look again after it. */
+    if ((size_t)at == s->len) {
+      pos = s->len + 1;
+      break;
+    }
+    size_t next = (size_t)at;
+    next_cp(s->chars, s->len, &next);
+    if (dst) memcpy(dst + out, s->chars + at, next - (size_t)at);
+    out += next - (size_t)at;
+    pos = next;
+  }
+  if (dst && pos < s->len) memcpy(dst + out, s->chars + pos, s->len - pos);
+  return done;
+}
+
 static Value str_replace(int argc, Value *argv, ObjTuple *kwnames) {
   if (!str_args("replace", ST_VAR, 2, 3, argc, argv, kwnames)) return UNDEF_VAL;
   if (!want_str(argv[1], "replace() argument 1") || !want_str(argv[2], "replace() argument 2"))
@@ -875,38 +924,18 @@ static Value str_replace(int argc, Value *argv, ObjTuple *kwnames) {
   if (!want_index(argc > 3 ? argv[3] : UNDEF_VAL, -1, &max)) return UNDEF_VAL;
   if (max < 0) max = INT64_MAX;
   ObjString *s = AS_STR(argv[0]), *old = AS_STR(argv[1]), *rep = AS_STR(argv[2]);
-  FmtBuf b = FMT_BUF_INIT;
-  int64_t done = 0;
-  if (old->len == 0) {
-    /* An empty pattern matches before every character and at the end. */
-    size_t pos = 0;
-    while (pos <= s->len) {
-      if (done < max) {
-        fmt_buf_append(&b, rep->chars, rep->len);
-        done++;
-      }
-      if (pos == s->len) break;
-      size_t start = pos;
-      next_cp(s->chars, s->len, &pos);
-      fmt_buf_append(&b, s->chars + start, pos - start);
-    }
-    return buf_str(&b);
-  }
-  size_t pos = 0;
-  while (done < max) {
-    int64_t at = find_bytes(s->chars, pos, s->len, old, false);
-    if (at < 0) break;
-    fmt_buf_append(&b, s->chars + pos, (size_t)at - pos);
-    fmt_buf_append(&b, rep->chars, rep->len);
-    pos = (size_t)at + old->len;
-    done++;
-  }
-  if (done == 0) {
-    fmt_buf_free(&b);
-    return argv[0];
-  }
-  fmt_buf_append(&b, s->chars + pos, s->len - pos);
-  return buf_str(&b);
+  /* Count first, so an oversized result is refused before it is built. */
+  int64_t n = replace_into(NULL, s, old, rep, max);
+  if (n == 0) return argv[0];
+  uint64_t total = (uint64_t)s->len - (uint64_t)n * old->len + (uint64_t)n * rep->len;
+  if (rep->len > old->len && (uint64_t)n > (uint64_t)UINT32_MAX / (rep->len - old->len) + 1)
+    return memory_error();
+  if (!result_fits(total)) return UNDEF_VAL;
+  if (total == 0) return OBJ_VAL(vm.empty_str);
+  ObjString *r = str_alloc((size_t)total);
+  if (!r) return memory_error();
+  replace_into(r->chars, s, old, rep, max);
+  return OBJ_VAL(str_finish(r));
 }
 
 /* Arguments of split/rsplit: sep (None: whitespace) and maxsplit. */
@@ -1340,6 +1369,7 @@ static bool translate_one(FmtBuf *b, Value table, uint32_t c) {
     return true;
   }
   if (IS_STR(r)) {
+    if (!buf_room(b, AS_STR(r)->len)) return false;
     fmt_buf_append(b, AS_CSTR(r), AS_STR(r)->len);
     return true;
   }
@@ -1756,7 +1786,7 @@ static bool mod_convert(FmtBuf *out, Value v, FmtPrintfSpec *sp, FmtBuf *err) {
   case 'r':
   case 'a': {
     ObjString *s = sp->conv == 's' ? vm_str(v) : sp->conv == 'r' ? vm_repr(v) : ops_ascii(v);
-    if (!s) return false;
+    if (!s || !buf_room(out, s->len)) return false;
     fmt_printf_str(out, s->chars, s->len, sp);
     return true;
   }
@@ -2108,7 +2138,7 @@ static bool render_field(FmtBuf *out, FormatCtx *ctx, const Field *fd, int depth
     if (spec) gc_push_root(OBJ_VAL(spec));
     ObjString *r = vm_format(obj, spec);
     if (spec) gc_pop_roots(1);
-    ok = r != NULL;
+    ok = r != NULL && buf_room(out, r->len);
     if (ok) fmt_buf_append(out, r->chars, r->len);
   }
   gc_pop_roots(1);
