@@ -494,6 +494,7 @@ static ObjCode *leave_unit(Compiler *c, const char *name, const char *qualname) 
       error_at(c, NULL, "internal error: inconsistent stack depth in %s", qualname);
     }
     code->stacksize = depth < 0 ? 0 : (uint32_t)depth;
+    code->framecap = vm_frame_cap(code->nslots + code->stacksize);
     gc_pop_roots(1);
   }
   c->unit = u->parent;
@@ -813,6 +814,15 @@ static void compile_jump_if(Compiler *c, Node *n, bool cond, int label) {
     } else {
       for (int i = 0; i < vals->count; i++) compile_jump_if(c, vals->items[i], cond, label);
     }
+    return;
+  }
+  if (n->kind == E_COMPARE && n->u.compare.comparators.count == 1 && n->u.compare.ops[0] >= OP_EQ &&
+      n->u.compare.ops[0] <= OP_GE) {
+    compile_expr(c, n->u.compare.left);
+    compile_expr(c, n->u.compare.comparators.items[0]);
+    c->unit->loc = n;
+    emit_jump(c, cond ? BC_COMPARE_JUMP_IF_TRUE : BC_COMPARE_JUMP_IF_FALSE, label);
+    emit_u16(c->unit, (uint16_t)n->u.compare.ops[0]);
     return;
   }
   if (n->kind == E_TRUE || (n->kind == E_INT && n->u.constant.i != 0)) {

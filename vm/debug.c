@@ -30,6 +30,8 @@ bool debug_is_jump(uint8_t op) {
   case BC_POP_JUMP_IF_TRUE:
   case BC_JUMP_IF_FALSE_OR_POP:
   case BC_JUMP_IF_TRUE_OR_POP:
+  case BC_COMPARE_JUMP_IF_FALSE:
+  case BC_COMPARE_JUMP_IF_TRUE:
   case BC_FOR_ITER: return true;
   default: return false;
   }
@@ -179,6 +181,11 @@ uint32_t debug_disassemble_instruction(ObjCode *code, uint32_t offset, FILE *out
   if (debug_is_jump(op)) {
     fprintf(out, " %u", arg32(ins));
     if (op == BC_FOR_ITER) fputs(" (to end of loop)", out);
+    if (op == BC_COMPARE_JUMP_IF_FALSE || op == BC_COMPARE_JUMP_IF_TRUE) {
+      static const char *const cmp[] = {"==", "!=", "<", "<=", ">", ">="};
+      int a = ins[5] | (ins[6] << 8);
+      fprintf(out, " (%s)", a >= OP_EQ && a <= OP_GE ? cmp[a - OP_EQ] : "?");
+    }
   } else if (nb == 2) {
     fprintf(out, " %u", arg16(ins, 0));
   } else if (nb == 4) {

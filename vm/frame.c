@@ -4,33 +4,29 @@
 
 /* Free lists by slot capacity in steps of 4: a call reuses the memory of a
  * frame that just returned, so calls cost no malloc in steady state. */
-#define FRAME_STEP 4
-#define FRAME_LISTS 16
-static Frame *free_frames[FRAME_LISTS + 1];
+Frame *vm_free_frames[FRAME_LISTS + 1];
 
 static size_t frame_bytes(uint32_t cap) { return sizeof(Frame) + cap * sizeof(Value); }
 
-static Frame *frame_alloc(uint32_t need) {
+uint32_t vm_frame_cap(uint32_t need) {
   uint32_t cap = (need + FRAME_STEP - 1) / FRAME_STEP * FRAME_STEP;
-  if (cap == 0) cap = FRAME_STEP;
-  uint32_t cls = cap / FRAME_STEP;
-  Frame *f;
-  if (cls <= FRAME_LISTS && free_frames[cls]) {
-    f = free_frames[cls];
-    free_frames[cls] = f->parent;
-  } else {
-    f = gc_realloc(NULL, 0, frame_bytes(cap));
-    if (!f) return NULL;
-    f->cap = cap;
-  }
+  return cap == 0 ? FRAME_STEP : cap;
+}
+
+Frame *vm_frame_alloc_slow(uint32_t cap) {
+  Frame *f = gc_realloc(NULL, 0, frame_bytes(cap));
+  if (!f) return NULL;
+  f->cap = cap;
   return f;
 }
+
+static Frame *frame_alloc(uint32_t need) { return vm_frame_alloc(vm_frame_cap(need)); }
 
 void vm_free_frame(Frame *f) {
   uint32_t cls = f->cap / FRAME_STEP;
   if (cls <= FRAME_LISTS) {
-    f->parent = free_frames[cls];
-    free_frames[cls] = f;
+    f->parent = vm_free_frames[cls];
+    vm_free_frames[cls] = f;
   } else {
     gc_realloc(f, frame_bytes(f->cap), 0);
   }
@@ -214,7 +210,7 @@ static Frame *new_frame(ObjFunction *fn) {
     ns = dict_new();
     gc_push_root(OBJ_VAL(ns));
   }
-  Frame *f = frame_alloc(c->nslots + c->stacksize);
+  Frame *f = vm_frame_alloc(c->framecap);
   if (ns) gc_pop_roots(1);
   if (!f) {
     vm_raise(vm.e_MemoryError, "%s", "");
@@ -265,31 +261,6 @@ Frame *vm_make_frame_self(ObjFunction *fn, Value *self, int argc, Value *argv, O
     vm_free_frame(f);
     return NULL;
   }
-  return f;
-}
-
-Frame *vm_make_simple_frame(ObjFunction *fn, const Value *argv, int argc) {
-  ObjCode *c = fn->code;
-  Frame *f = frame_alloc(c->nslots + c->stacksize);
-  if (!f) {
-    vm_raise(vm.e_MemoryError, "%s", "");
-    return NULL;
-  }
-  f->code = c;
-  f->func = fn;
-  f->parent = NULL;
-  f->ip = c->code;
-  f->globals = fn->globals;
-  f->ns = NULL;
-  f->gen = NULL;
-  f->handled = UNDEF_VAL;
-  f->entry = ENTRY_CALL;
-  f->flags = 0;
-  Value *slots = f->slots;
-  for (int i = 0; i < argc; i++) slots[i] = argv[i];
-  for (uint32_t i = (uint32_t)argc; i < c->nlocals; i++) slots[i] = UNDEF_VAL;
-  if (c->nfree) memcpy(slots + c->nlocals, fn->closure->items, c->nfree * sizeof(Value));
-  f->sp = slots + c->nslots;
   return f;
 }
 

@@ -192,6 +192,7 @@ typedef struct ObjCode {
   uint32_t nfree;       /* free variables, copied from the closure */
   uint32_t nslots;      /* nlocals + nfree */
   uint32_t stacksize;   /* maximum value-stack depth */
+  uint32_t framecap;    /* slots a frame needs: nslots + stacksize, rounded up (frame.c) */
   uint16_t argcount;    /* positional parameters (incl. positional-only) */
   uint16_t posonlycount;
   uint16_t kwonlycount;

@@ -95,6 +95,8 @@ OPCODE(POP_JUMP_IF_FALSE, 4, -1) /* pop; jump if falsy */
 OPCODE(POP_JUMP_IF_TRUE, 4, -1)  /* pop; jump if truthy */
 OPCODE(JUMP_IF_FALSE_OR_POP, 4, VAR_EFFECT) /* falsy: jump keeping it; else pop */
 OPCODE(JUMP_IF_TRUE_OR_POP, 4, VAR_EFFECT)  /* truthy: jump keeping it; else pop */
+OPCODE(COMPARE_JUMP_IF_FALSE, 6, -2) /* [a, b] → []; jump unless `a op b`; operands: target, AstOp */
+OPCODE(COMPARE_JUMP_IF_TRUE, 6, -2)  /* [a, b] → []; jump if `a op b` */
 OPCODE(GET_ITER, 0, 0)         /* [x] → [iter(x)] */
 OPCODE(FOR_ITER, 4, VAR_EFFECT) /* [it] → [it, next(it)]; exhausted: pop it, jump */
 

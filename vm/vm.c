@@ -319,6 +319,31 @@ generic : {
 }
 }
 
+/* The call fast path: fn takes exactly argc positional parameters
+ * (CODE_SIMPLE_ARGS), so binding is a copy. Inlined into the loop. */
+static inline Frame *simple_frame(ObjFunction *fn, const Value *argv, int argc) {
+  ObjCode *c = fn->code;
+  Frame *f = vm_frame_alloc(c->framecap);
+  if (ASY_UNLIKELY(!f)) {
+    vm_raise(vm.e_MemoryError, "%s", "");
+    return NULL;
+  }
+  f->code = c;
+  f->func = fn;
+  f->ip = c->code;
+  f->globals = fn->globals;
+  f->ns = NULL;
+  f->gen = NULL;
+  f->handled = UNDEF_VAL;
+  f->flags = 0;
+  Value *slots = f->slots;
+  for (int i = 0; i < argc; i++) slots[i] = argv[i];
+  for (uint32_t i = (uint32_t)argc; i < c->nlocals; i++) slots[i] = UNDEF_VAL;
+  if (c->nfree) memcpy(slots + c->nlocals, fn->closure->items, c->nfree * sizeof(Value));
+  f->sp = slots + c->nslots;
+  return f;
+}
+
 /* ------------------------------------------------------- the loop */
 
 static RunStatus run(Frame *frame, bool throwing, Value *out);
@@ -1086,6 +1111,44 @@ op_NOT : {
   CMP_OP(COMPARE_GT, >, OP_GT)
   CMP_OP(COMPARE_GE, >=, OP_GE)
 
+op_COMPARE_JUMP_IF_FALSE:
+op_COMPARE_JUMP_IF_TRUE : {
+  /* A comparison feeding a branch (`if a < b:`, `while i < n:`). */
+  bool jump_if = ip[-1] == BC_COMPARE_JUMP_IF_TRUE;
+  uint32_t target = U32();
+  int astop = U16();
+  Value a = sp[-2], b = sp[-1];
+  bool t;
+  if (IS_INT(a) && IS_INT(b)) {
+    int64_t x = AS_INT(a), y = AS_INT(b);
+    switch (astop) {
+    case OP_LT: t = x < y; break;
+    case OP_LE: t = x <= y; break;
+    case OP_GT: t = x > y; break;
+    case OP_GE: t = x >= y; break;
+    case OP_EQ: t = x == y; break;
+    default: t = x != y; break;
+    }
+  } else {
+    SYNC();
+    Value r = vm_compare(astop, a, b);
+    if (IS_UNDEF(r)) goto error;
+    if (IS_BOOL(r)) {
+      t = AS_BOOL(r);
+    } else {
+      sp[-2] = r; /* keep it rooted while its truth is computed */
+      sp--;
+      SYNC();
+      int tr = vm_truthy(r);
+      if (tr < 0) goto error;
+      sp++;
+      t = tr;
+    }
+  }
+  sp -= 2;
+  if (t == jump_if) ip = code->code + target;
+  DISPATCH();
+}
 op_IS:
   sp[-2] = BOOL_VAL(value_is(sp[-2], sp[-1]));
   sp--;
@@ -1458,7 +1521,7 @@ op_UNPACK_EX : {
       ObjCode *fc = fn->code;
       if (!(fc->flags & (CODE_GENERATOR | CODE_COROUTINE | CODE_ASYNCGEN))) {
         Frame *f = (fc->flags & CODE_SIMPLE_ARGS) && !kwnames && argc == fc->argcount
-                       ? vm_make_simple_frame(fn, base + 1, argc)
+                       ? simple_frame(fn, base + 1, argc)
                        : vm_make_frame_self(fn, NULL, argc, base + 1, kwnames);
         if (!f) goto error;
         f->parent = frame;
@@ -1530,6 +1593,15 @@ op_BUILD_CLASS : {
 
 op_RETURN_VALUE : {
   Value result = POP();
+  if (ASY_LIKELY(frame->entry == ENTRY_CALL && !frame->gen && !(code->flags & CODE_CLASSBODY))) {
+    /* The common return: a plain call, nothing to finish but the frame. */
+    Frame *done = frame;
+    frame = frame->parent;
+    vm_free_frame(done);
+    LOAD_FRAME();
+    PUSH(result);
+    DISPATCH();
+  }
   Frame *parent = frame->parent;
   EntryKind entry = (EntryKind)frame->entry;
   bool is_asyncgen = frame->gen && frame->gen->kind == GEN_ASYNCGEN;

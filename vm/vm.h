@@ -236,9 +236,27 @@ Value vm_lookup_special(Value v, ObjString *name);
 /* New frame for fn with its arguments bound, or NULL with an exception
  * pending (wrong arguments). */
 Frame *vm_make_frame(ObjFunction *fn, int argc, Value *argv, ObjTuple *kwnames);
-/* A frame for fn called with exactly its positional parameters (the code
- * has CODE_SIMPLE_ARGS and argc == argcount): the call fast path. */
-Frame *vm_make_simple_frame(ObjFunction *fn, const Value *argv, int argc);
+/* Frames come from free lists by slot capacity (steps of FRAME_STEP), so a
+ * call reuses the memory of a frame that just returned: no malloc in
+ * steady state. */
+#define FRAME_STEP 4
+#define FRAME_LISTS 16
+extern Frame *vm_free_frames[FRAME_LISTS + 1];
+/* The slot capacity (a multiple of FRAME_STEP) a frame of need slots gets. */
+uint32_t vm_frame_cap(uint32_t need);
+/* A frame of capacity cap not on a free list (NULL when out of memory). */
+Frame *vm_frame_alloc_slow(uint32_t cap);
+
+/* A frame of capacity cap (from vm_frame_cap); NULL when out of memory. */
+static inline Frame *vm_frame_alloc(uint32_t cap) {
+  uint32_t cls = cap / FRAME_STEP;
+  if (cls <= FRAME_LISTS && vm_free_frames[cls]) {
+    Frame *f = vm_free_frames[cls];
+    vm_free_frames[cls] = f->parent;
+    return f;
+  }
+  return vm_frame_alloc_slow(cap);
+}
 /* As vm_make_frame, with self (if not NULL) bound before argv. */
 Frame *vm_make_frame_self(ObjFunction *fn, Value *self, int argc, Value *argv, ObjTuple *kwnames);
 /* A frame running module-level code: names resolve in globals. */
