@@ -150,6 +150,7 @@ typedef struct ParseCtx {
   bool pending_suffix;  /* ... CPython would add "Maybe you meant '=='" */
   NodeList minints;     /* 2**63 literals that must be negated */
   NodeList exprlist;    /* the last target list read (for error messages) */
+  void *params;         /* the parameter list being read (for error messages) */
   OuterSpan *outer;     /* open-addressing table keyed by node */
   size_t outer_count, outer_cap;
 } ParseCtx;
@@ -201,6 +202,10 @@ const Node *parse_invalid_target(const Node *e, TargetKind kind);
 /* Report an assignment target error the grammar left pending (see
  * ParseCtx.pending_target). */
 void parse_flush_target(ParseCtx *ctx, bool suffix);
+
+/* Report an ordering error in the parameters read so far (def/lambda),
+ * as CPython does before the list is complete; whether there was one. */
+bool parse_check_params(ParseCtx *ctx);
 
 /* The lemon parser (generated from parser.y). */
 void *AsyParseAlloc(void *(*alloc)(size_t), ParseCtx *ctx);

@@ -409,6 +409,12 @@ static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token 
     fail_kind_tok(ctx, "IndentationError", t, msg);
     return true;
   }
+  const Token *prev = prev_token(ctx, t, 1);
+  if (prev && prev->kind == TK_RARROW && !starts_bitwise_or(major) && major != TK_NOT &&
+      major != TK_LAMBDA) {
+    parse_fail_tok(ctx, prev, "expected ':'"); /* def f() -> : the annotation is missing */
+    return true;
+  }
   if (major != TK_COLON && parse_stack_accepts(parser, TK_COLON)) {
     const Token *op = stack_opener(parser, true);
     bool forced = op && (op->kind == TK_DEF || op->kind == TK_TRY || op->kind == TK_FINALLY ||
@@ -434,22 +440,13 @@ static bool expected_errors(ParseCtx *ctx, void *parser, int major, const Token 
   return false;
 }
 
-/* "x = 1" where an expression was expected: CPython's hints about '=='. */
-static bool assign_in_expr(ParseCtx *ctx, Ahead *a, const Token *t) {
-  const Node *last = ctx->last_node;
-  const Token *prev = prev_token(ctx, t, 1);
-  if (!last || !prev || last->end_line != prev->end_line || last->end_col != prev->end_col)
-    return false;
-  const Token *before = token_before(ctx, t, last);
-  if (before && (before->kind == TK_DOUBLESTAR || before->kind == TK_STAR)) return false;
-  ahead_step(ctx, a);
-  if (a->count == 0 || !starts_bitwise_or(a->next.kind)) return false;
-  if (last->kind == E_NAME && !last->parenthesized) {
-    parse_fail_range(ctx, last->line, last->col, a->next.end_line, a->next.end_col,
-                     "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    return true;
-  }
-  switch (last->kind) {
+static int juxtaposed_end(ParseCtx *ctx, Ahead *a, int major, int depth, int line);
+
+/* Whether CPython's "cannot assign to X here. Maybe you meant '=='" rule
+ * reads e before an '=': a bitwise_or that is no list, tuple, generator,
+ * True, False or None. */
+static bool hint_target(const Node *e) {
+  switch (e->kind) {
   case E_LIST:
   case E_TUPLE:
   case E_GENEXP:
@@ -460,16 +457,34 @@ static bool assign_in_expr(ParseCtx *ctx, Ahead *a, const Token *t) {
   case E_BOOLOP:
   case E_IFEXP:
   case E_LAMBDA:
-  case E_STARRED:
-    if (!last->parenthesized) return false;
-    break;
-  case E_UNARYOP:
-    if (last->u.unaryop.op == OP_NOT && !last->parenthesized) return false;
-    break;
-  default: break;
+  case E_STARRED: return e->parenthesized;
+  case E_UNARYOP: return e->u.unaryop.op != OP_NOT || e->parenthesized;
+  default: return true;
   }
-  parse_fail_node(ctx, last, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                  parse_expr_name(last));
+}
+
+/* "x = 1" where an expression was expected: CPython's hints about '=='. */
+static bool assign_in_expr(ParseCtx *ctx, Ahead *a, const Token *t) {
+  const Node *last = ctx->last_node;
+  const Token *prev = prev_token(ctx, t, 1);
+  if (!last || !prev || last->end_line != prev->end_line || last->end_col != prev->end_col)
+    return false;
+  const Token *before = token_before(ctx, t, last);
+  if (before && (before->kind == TK_DOUBLESTAR || before->kind == TK_STAR)) return false;
+  bool name = last->kind == E_NAME && !last->parenthesized;
+  if (!name && !hint_target(last)) return false;
+  ahead_step(ctx, a);
+  if (a->count == 0 || !starts_bitwise_or(a->next.kind)) return false;
+  Token b = a->next; /* the input may end inside b */
+  bool opens = b.kind == TK_LPAR || b.kind == TK_LSQB || b.kind == TK_LBRACE;
+  juxtaposed_end(ctx, a, b.kind, opens, t->line);
+  if (ctx->failed) return true;
+  if (name)
+    parse_fail_range(ctx, last->line, last->col, b.end_line, b.end_col,
+                     "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  else
+    parse_fail_node(ctx, last, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                    parse_expr_name(last));
   return true;
 }
 
@@ -486,12 +501,71 @@ static bool juxtaposed(ParseCtx *ctx, int major, const Token *t) {
            is_name(last, "match") || is_name(last, "case"));
 }
 
+/* Tokens after which an operand must come, and tokens that can start one:
+ * where an operator meets no operand, CPython's parse of an expression
+ * fails (and reads no further). */
+static bool wants_operand(int k) {
+  switch (k) {
+  case TK_PLUS:
+  case TK_MINUS:
+  case TK_STAR:
+  case TK_SLASH:
+  case TK_DOUBLESLASH:
+  case TK_PERCENT:
+  case TK_AT:
+  case TK_DOUBLESTAR:
+  case TK_VBAR:
+  case TK_AMPER:
+  case TK_CIRCUMFLEX:
+  case TK_LEFTSHIFT:
+  case TK_RIGHTSHIFT:
+  case TK_TILDE:
+  case TK_LESS:
+  case TK_GREATER:
+  case TK_EQEQUAL:
+  case TK_NOTEQUAL:
+  case TK_LESSEQUAL:
+  case TK_GREATEREQUAL:
+  case TK_NOT:
+  case TK_AND:
+  case TK_OR:
+  case TK_IN:
+  case TK_IS:
+  case TK_DOT:
+  case TK_AWAIT:
+  case TK_ASSIGN:
+  case TK_COLONEQUAL: return true;
+  default: return false;
+  }
+}
+
+static bool can_start_operand(int k) {
+  return starts_bitwise_or(k) || k == TK_NOT || k == TK_LAMBDA || k == TK_STAR ||
+         k == TK_DOUBLESTAR || k == TK_YIELD;
+}
+
 static bool ends_statement_scan(int k) {
   switch (k) {
-  case TK_ERRORTOKEN: case TK_DEF: case TK_CLASS: case TK_RETURN: case TK_IMPORT: case TK_FROM:
-  case TK_GLOBAL: case TK_NONLOCAL: case TK_PASS: case TK_BREAK: case TK_CONTINUE: case TK_RAISE:
-  case TK_TRY: case TK_EXCEPT: case TK_FINALLY: case TK_WHILE: case TK_WITH: case TK_DEL:
-  case TK_ASSERT: case TK_ELIF: return true;
+  case TK_ERRORTOKEN:
+  case TK_DEF:
+  case TK_CLASS:
+  case TK_RETURN:
+  case TK_IMPORT:
+  case TK_FROM:
+  case TK_GLOBAL:
+  case TK_NONLOCAL:
+  case TK_PASS:
+  case TK_BREAK:
+  case TK_CONTINUE:
+  case TK_RAISE:
+  case TK_TRY:
+  case TK_EXCEPT:
+  case TK_FINALLY:
+  case TK_WHILE:
+  case TK_WITH:
+  case TK_DEL:
+  case TK_ASSERT:
+  case TK_ELIF: return true;
   default: return false;
   }
 }
@@ -500,17 +574,22 @@ static bool ends_statement_scan(int k) {
  * token more, before it complains: read as far (stopping where no
  * expression could go on). If the input ends inside it, the unclosed
  * bracket is the error; returns the last line read. */
-static int juxtaposed_end(ParseCtx *ctx, Ahead *a, int major, int line) {
-  int depth = 0, prev = major;
+static int juxtaposed_end(ParseCtx *ctx, Ahead *a, int major, int depth, int line) {
+  int prev = major;
   for (;;) {
     ahead_step(ctx, a);
     if (a->done) {
-      if (a->have_err && a->err.never_closed) take_lexer_error(ctx, &a->err);
+      /* CPython's parser fetched this far: a tokenizer error here is final. */
+      if (a->have_err) take_lexer_error(ctx, &a->err);
       return line;
     }
     int k = a->last.kind;
     line = a->last.line;
-    if (ends_statement_scan(k)) return line;
+    bool closer = k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE;
+    bool opened = prev == TK_LPAR || prev == TK_LSQB || prev == TK_LBRACE || prev == TK_COMMA;
+    if (ends_statement_scan(k) || (wants_operand(prev) && !can_start_operand(k)) ||
+        (opened && !closer && !can_start_operand(k)))
+      return line;
     if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) {
       depth++;
     } else if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
@@ -560,6 +639,7 @@ static Token ahead_until(ParseCtx *ctx, Ahead *a, int stop, const Token *t) {
       if (depth-- == 0) return last;
     }
     if (depth == 0 && (k == stop || k == TK_NEWLINE)) return last;
+    if (depth == 0 && ends_expr(last.kind) && starts_expr(k)) return last; /* not one expression */
     last = a->last;
   }
 }
@@ -673,6 +753,7 @@ static bool params_errors(ParseCtx *ctx, void *parser, Ahead *a, int major, cons
   const Token *prev = prev_token(ctx, t, 1);
   if (!owner || !prev) return false;
   if (slash_first_error(ctx, owner, major, t)) return true;
+  if (parse_check_params(ctx)) return true;
   if (major == TK_STAR && prev->kind == TK_SLASH) {
     parse_fail_tok(ctx, t, "expected comma between / and *");
     return true;
@@ -733,6 +814,7 @@ static bool except_comma_error(const Stop *s) {
   if (s->major != TK_COMMA || !s->last || parse_stack_at(s->parser, 1, &tok) != TK_EXCEPT)
     return false;
   Token end = ahead_until(s->ctx, s->ahead, TK_COLON, s->t);
+  if (s->ahead->last.kind != TK_COLON) return false;
   parse_fail_range(s->ctx, s->last->line, s->last->col, end.end_line, end.end_col,
                    "multiple exception types must be parenthesized");
   return true;
@@ -830,18 +912,24 @@ void parse_syntax_error(ParseCtx *ctx, void *parser, int major, const Token *t_i
   if (major == TK_INDENT) {
     set_error(ctx, "IndentationError", t->line, t->col - 1, t->line, t->col - 1,
               "unexpected indent");
-    return; /* CPython lets no tokenizer error replace this one */
+    ctx->scanned = true; /* CPython lets no tokenizer error replace this one */
+    return;
   } else if (expected_errors(ctx, parser, major, t) || token_errors(ctx, parser, &a, major, t) ||
              legacy_print(ctx, &a, major, t)) {
     /* reported */
-  } else if (juxtaposed(ctx, major, t) && (furthest = juxtaposed_end(ctx, &a, major, furthest),
-                                            ctx->failed || level > 0)) {
+  } else if (juxtaposed(ctx, major, t)) {
     const Node *last = ctx->last_node;
-    parse_fail_range(ctx, last->line, last->col, t->end_line, t->end_col,
-                     "invalid syntax. Perhaps you forgot a comma?");
+    bool opens = major == TK_LPAR || major == TK_LSQB || major == TK_LBRACE;
+    furthest = juxtaposed_end(ctx, &a, major, opens, furthest);
+    if (level > 0)
+      parse_fail_range(ctx, last->line, last->col, t->end_line, t->end_col,
+                       "invalid syntax. Perhaps you forgot a comma?");
+    else
+      fail_kind_tok(ctx, "SyntaxError", t, "invalid syntax");
   } else if (major == TK_DEDENT && !(t->flags & TOKF_EOF)) {
     fail_kind_tok(ctx, "IndentationError", t, "unexpected unindent");
-    return; /* CPython lets no tokenizer error replace this one */
+    ctx->scanned = true; /* CPython lets no tokenizer error replace this one */
+    return;
   } else {
     Token at = eof_col0(t);
     fail_kind_tok(ctx, "SyntaxError", &at, "invalid syntax");

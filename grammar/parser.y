@@ -253,7 +253,9 @@ static Node *seq_expr(ParseCtx *ctx, SeqB s) {
   Node *n = mk_seq(ctx, E_TUPLE, first.line, first.col, s.items);
   n->end_line = s.end_line;
   n->end_col = s.end_col;
-  return expr_done(ctx, n);
+  /* Not the "last expression" of the error messages: lemon may build this
+   * tuple on the way to a syntax error, whose message is about its items. */
+  return n;
 }
 
 static Node *mk_bracketed(ParseCtx *ctx, NodeKind kind, const Token *l, NodeList elts,
@@ -321,12 +323,31 @@ static bool is_bitwise_or(const Node *n) {
   }
 }
 
+static bool starts_bitwise_or(int kind);
+
+static bool starts_expression(int kind) {
+  return starts_bitwise_or(kind) || kind == TK_NOT || kind == TK_LAMBDA;
+}
+
 static bool starts_bitwise_or(int kind) {
   switch (kind) {
   case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LPAR: case TK_LSQB: case TK_LBRACE:
   case TK_MINUS: case TK_PLUS: case TK_TILDE: case TK_AWAIT: case TK_NONE: case TK_TRUE:
   case TK_FALSE: case TK_ELLIPSIS: return true;
   default: return false;
+  }
+}
+
+/* Whether CPython's "cannot assign to X here" rule reads e before an '='. */
+static bool suffix_applies_to(const Node *e) {
+  switch (e->kind) {
+  case E_LIST:
+  case E_TUPLE:
+  case E_GENEXP:
+  case E_TRUE:
+  case E_FALSE:
+  case E_NONE: return false;
+  default: return is_bitwise_or(e);
   }
 }
 
@@ -338,15 +359,7 @@ static bool suffix_applies(ParseCtx *ctx, const Node *t, const Node *bad) {
     bool bare_tuple = t->kind == E_TUPLE && !t->parenthesized;
     if (!bare_tuple || bad != last_of(&t->u.seq.elts)) return false;
   }
-  switch (bad->kind) {
-  case E_LIST:
-  case E_TUPLE:
-  case E_GENEXP:
-  case E_TRUE:
-  case E_FALSE:
-  case E_NONE: return false;
-  default: return is_bitwise_or(bad);
-  }
+  return suffix_applies_to(bad);
 }
 
 /* An assignment target: an error now (yield) or pending until we know
@@ -371,7 +384,34 @@ static Node *assign_start(ParseCtx *ctx, Node *t) {
   return a;
 }
 
+/* x = 1, f() = 2: CPython's named-expression rule reads "x = 1" first and
+ * objects to that '=' (its hints), as the "1, f()" it stops at is no '='. */
+static bool chain_hint(ParseCtx *ctx, Node *a, Node *t) {
+  Node *first = a->u.assign.targets.items[0];
+  if (a->u.assign.targets.count != 1 || t->kind != E_TUPLE || t->parenthesized ||
+      !parse_invalid_target(t, TGT_ASSIGN))
+    return false;
+  Node *elt = t->u.seq.elts.items[0];
+  if (first->kind == E_NAME && !first->parenthesized) {
+    Span sp = parse_span(ctx, elt);
+    parse_fail_range(ctx, first->line, first->col, sp.end_line, sp.end_col,
+                     "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return true;
+  }
+  if (!suffix_applies_to(first)) return false;
+  parse_fail_node(ctx, first, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                  parse_expr_name(first));
+  return true;
+}
+
 static Node *assign_more(ParseCtx *ctx, Node *a, Node *t) {
+  if (!ctx->pending_target && chain_hint(ctx, a, t)) return a;
+  /* CPython's hint needs the value's first bitwise_or not to be followed
+   * by '=': it is followed by one when that is all this target is. */
+  if (ctx->pending_target) {
+    bool bare_tuple = t->kind == E_TUPLE && !t->parenthesized;
+    parse_flush_target(ctx, ctx->pending_suffix && (bare_tuple || !is_bitwise_or(t)));
+  }
   nodelist_push(ctx->arena, &a->u.assign.targets, t);
   check_assign_target(ctx, t, false);
   return a;
@@ -394,7 +434,11 @@ static Node *aug_start(ParseCtx *ctx, Node *t, AstOp op) {
   return a;
 }
 
-static Node *ann_start(ParseCtx *ctx, Node *t) {
+/* CPython names a bad annotation target only if an expression follows the
+ * ':' (the lookahead here); otherwise the ':' itself is the syntax error. */
+static Node *ann_start(ParseCtx *ctx, Node *t, const Token *colon) {
+  bool valid = (t->kind == E_NAME || t->kind == E_ATTRIBUTE || t->kind == E_SUBSCRIPT);
+  if (!valid && !starts_expression(ctx->cur.kind)) parse_fail_tok(ctx, colon, "invalid syntax");
   if (t->kind == E_TUPLE && !t->parenthesized)
     parse_fail_node(ctx, t->u.seq.elts.items[0], "only single target (not tuple) can be annotated");
   else if (t->kind == E_TUPLE || t->kind == E_LIST)
@@ -407,11 +451,9 @@ static Node *ann_start(ParseCtx *ctx, Node *t) {
   return a;
 }
 
-static Node *ann_finish(ParseCtx *ctx, Node *a, Node *ann, Node *value) {
-  (void)ctx;
-  a->u.annassign.annotation = ann;
+static Node *ann_finish(ParseCtx *ctx, Node *a, Node *value) {
   a->u.annassign.value = value;
-  end_at(ctx, a, value ? value : ann);
+  end_at(ctx, a, value);
   return a;
 }
 
@@ -671,6 +713,7 @@ static ParamItem *param_new(ParseCtx *ctx, ParamKind kind, const Token *t, Node 
 
 static ParamB *paramb_add(ParseCtx *ctx, ParamB *b, ParamItem *p) {
   if (!b) b = arena_alloc(ctx->arena, sizeof *b);
+  ctx->params = b;
   if (b->count == b->cap) {
     int cap = b->cap ? b->cap * 2 : 8;
     ParamItem **items = arena_alloc(ctx->arena, (size_t)cap * sizeof *items);
@@ -703,49 +746,70 @@ static Node *mk_param(ParseCtx *ctx, const Token *t, Node *ann) {
   return n;
 }
 
-/* Where a parameter breaks CPython's ordering rules, report it. */
-static bool param_order(ParseCtx *ctx, ParamB *b, int i, bool *star, bool *slash, bool *dflt,
-                        bool *dstar) {
+/* What parameters have been seen so far, for the ordering rules. */
+typedef struct {
+  bool star, slash, dflt, dstar;
+} ParamState;
+
+/* CPython's complaint about parameter i in order, or NULL; *at is where. */
+static const char *param_problem(ParseCtx *ctx, const ParamB *b, int i, ParamState *st,
+                                 const Token **at) {
   ParamItem *p = b->items[i];
-  if (*dstar) {
-    parse_fail_tok(ctx, &p->tok, "arguments cannot follow var-keyword argument");
-    return false;
-  }
+  const char *msg = NULL;
+  *at = &p->tok;
+  if (st->dstar) return "arguments cannot follow var-keyword argument";
   switch (p->kind) {
   case PK_SLASH:
-    if (*star) parse_fail_tok(ctx, &p->tok, "/ must be ahead of *");
-    else if (*slash) parse_fail_tok(ctx, &p->tok, "/ may appear only once");
-    else if (i == 0)
-      parse_fail_tok(ctx, &p->tok, "%s",
-                     b->count > 1 ? "at least one argument must precede /" : "invalid syntax");
-    *slash = true;
+    if (st->star) msg = "/ must be ahead of *";
+    else if (st->slash) msg = "/ may appear only once";
+    else if (i == 0) msg = b->count > 1 ? "at least one argument must precede /" : "invalid syntax";
+    st->slash = true;
     break;
   case PK_STAR:
-    if (*star) parse_fail_tok(ctx, &p->tok, "* argument may appear only once");
-    else if (p->dflt) parse_fail_tok(ctx, &p->eq, "var-positional argument cannot have default value");
-    else if (!p->name && (i + 1 == b->count || b->items[i + 1]->kind == PK_DSTAR))
-      parse_fail_tok(ctx, b->lambda ? &ctx->cur : &p->tok, "named arguments must follow bare *");
-    *star = true;
+    if (st->star) {
+      msg = "* argument may appear only once";
+    } else if (p->dflt) {
+      msg = "var-positional argument cannot have default value";
+      *at = &p->eq;
+    } else if (!p->name && (i + 1 == b->count || b->items[i + 1]->kind == PK_DSTAR)) {
+      msg = "named arguments must follow bare *";
+      if (b->lambda) *at = &ctx->cur;
+    }
+    st->star = true;
     break;
   case PK_DSTAR:
-    if (p->dflt) parse_fail_tok(ctx, &p->eq, "var-keyword argument cannot have default value");
-    *dstar = true;
+    if (p->dflt) {
+      msg = "var-keyword argument cannot have default value";
+      *at = &p->eq;
+    }
+    st->dstar = true;
     break;
   case PK_NAME:
-    if (!*star && *dflt && !p->dflt)
-      parse_fail_tok(ctx, &p->tok, "non-default argument follows default argument");
-    if (!*star && p->dflt) *dflt = true;
+    if (!st->star && st->dflt && !p->dflt) msg = "non-default argument follows default argument";
+    if (!st->star && p->dflt) st->dflt = true;
     break;
   }
-  return !ctx->failed;
+  return msg;
+}
+
+/* Report the first ordering error among the first n parameters. */
+static bool params_check(ParseCtx *ctx, const ParamB *b, int n, ParamState *st) {
+  for (int i = 0; i < n; i++) {
+    const Token *at;
+    const char *msg = param_problem(ctx, b, i, st, &at);
+    if (msg) {
+      parse_fail_tok(ctx, at, "%s", msg);
+      return true;
+    }
+  }
+  return false;
 }
 
 static Arguments *mk_arguments(ParseCtx *ctx, ParamB *b) {
   Arguments *a = arena_alloc(ctx->arena, sizeof *a);
   if (!b) return a;
-  bool star = false, slash = false, dflt = false, dstar = false;
-  for (int i = 0; i < b->count; i++)
-    if (!param_order(ctx, b, i, &star, &slash, &dflt, &dstar)) return a;
+  ParamState st = {0};
+  if (params_check(ctx, b, b->count, &st)) return a;
   bool seen_star = false;
   for (int i = 0; i < b->count; i++) {
     ParamItem *p = b->items[i];
@@ -778,6 +842,7 @@ static Arguments *mk_arguments(ParseCtx *ctx, ParamB *b) {
  * that token must win over a complaint about the order. */
 static Arguments *params_done(ParseCtx *ctx, ParamB *b, int closer) {
   if (ctx->cur.kind != closer) return arena_alloc(ctx->arena, sizeof(Arguments));
+  ctx->params = NULL;
   return mk_arguments(ctx, b);
 }
 
@@ -918,6 +983,32 @@ static Node *mk_gen(ParseCtx *ctx, const Token *kw, Node *target, Node *iter, bo
 }
 
 %code {
+bool parse_check_params(ParseCtx *ctx) {
+  ParamB *b = ctx->params;
+  if (!b) return false;
+  /* CPython's rules see a parameter only once a ',' or the closer ends it,
+   * except a '/' and a parameter after **kwargs. */
+  int k = ctx->cur.kind, n = b->count;
+  ParamItem *last = b->items[n - 1];
+  bool after_dstar = n > 1 && b->items[n - 2]->kind == PK_DSTAR;
+  bool finished = k == TK_COMMA || k == TK_RPAR || k == TK_COLON;
+  if (finished || last->kind == PK_SLASH || after_dstar) {
+    ParamState st = {0};
+    return params_check(ctx, b, n, &st);
+  }
+  /* An unfinished last parameter that breaks the order is a plain syntax
+   * error where CPython's grammar stops: at a second * or / itself (its
+   * grammar has no place for them), after a misplaced name. */
+  ParamState st = {0};
+  if (params_check(ctx, b, n - 1, &st)) return true;
+  const Token *at;
+  const char *msg = param_problem(ctx, b, n - 1, &st, &at);
+  if (!msg) return false;
+  bool misplaced = last->kind != PK_NAME && strcmp(msg, "named arguments must follow bare *");
+  parse_fail_tok(ctx, misplaced ? &last->tok : &ctx->cur, "invalid syntax");
+  return true;
+}
+
 /* ---- helpers that need the parser's internals (they follow its tables) */
 
 bool parse_stack_accepts(void *parser, int kind) {
@@ -1060,10 +1151,13 @@ augop(A) ::= RIGHTSHIFTEQUAL. { A = OP_RSHIFT; }
 augop(A) ::= DOUBLESTAREQUAL. { A = OP_POW; }
 augop(A) ::= DOUBLESLASHEQUAL. { A = OP_FLOORDIV; }
 
-small_stmt(A) ::= ann_head(H) test(T). { A = ann_finish(ctx, H, T, NULL); }
-small_stmt(A) ::= ann_head(H) test(T) ASSIGN star_exprs(V). { A = ann_finish(ctx, H, T, V); }
-small_stmt(A) ::= ann_head(H) test(T) ASSIGN yield_expr(V). { A = ann_finish(ctx, H, T, V); }
-ann_head(A) ::= star_exprs(T) COLON. { A = ann_start(ctx, T); }
+/* The target is checked once the annotation is read: CPython's rule for
+ * the message needs "target ':' expression". */
+small_stmt(A) ::= ann_head(H). { A = H; }
+small_stmt(A) ::= ann_head(H) ASSIGN star_exprs(V). { A = ann_finish(ctx, H, V); }
+small_stmt(A) ::= ann_head(H) ASSIGN yield_expr(V). { A = ann_finish(ctx, H, V); }
+ann_head(A) ::= ann_colon(H) test(N). { A = H; A->u.annassign.annotation = N; end_at(ctx, A, N); }
+ann_colon(A) ::= star_exprs(T) COLON(C). { A = ann_start(ctx, T, &C); }
 
 small_stmt(A) ::= PASS(T). { A = node_tok(ctx, S_PASS, &T); }
 small_stmt(A) ::= BREAK(T). { A = node_tok(ctx, S_BREAK, &T); }

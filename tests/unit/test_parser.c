@@ -1941,6 +1941,83 @@ Test(err, param_annotation_missing) {
   expect_error("def f(a:):\n    pass\n", "SyntaxError", "invalid syntax", 1, 8);
 }
 
+Test(err2, unexpected_indent_not_replaced) {
+  expect_error(" x = 1\ny = )\n", "IndentationError", "unexpected indent", 1, 0);
+}
+
+Test(err2, number_then_keyword_prefix) {
+  expect_error("x = 1or0\n", "SyntaxError", "invalid decimal literal", 1, 4);
+}
+
+Test(err2, number_then_keyword_if_prefix) {
+  expect_error("x = 1iff\n", "SyntaxError", "invalid syntax", 1, 5);
+}
+
+Test(err2, annotation_colon_then_keyword) {
+  expect_error("with0(a, b): pass\n", "SyntaxError", "invalid syntax", 1, 11);
+}
+
+Test(err2, annotation_illegal_target) {
+  expect_error("f(): int\n", "SyntaxError", "illegal target for annotation", 1, 0);
+}
+
+Test(err2, chain_hint_name) {
+  expect_error("x = 1, f() = 2\n", "SyntaxError",
+               "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 0);
+}
+
+Test(err2, chain_hint_tuple_literal) {
+  expect_error("x = y, 2 = 3\n", "SyntaxError",
+               "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 0);
+}
+
+Test(err2, suffix_when_value_has_comma) {
+  expect_error("x % 6 = 7, a = 8\n", "SyntaxError",
+               "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 0);
+}
+
+Test(err2, lambda_params_before_colon) {
+  expect_error("f = lambda a, *b, *c\n", "SyntaxError", "invalid syntax", 1, 18);
+}
+
+Test(err2, lambda_param_after_kwargs_unfinished) {
+  expect_error("lambda a=1, **b, c\n", "SyntaxError",
+               "arguments cannot follow var-keyword argument", 1, 17);
+}
+
+Test(err2, slash_twice_unfinished) {
+  expect_error("lambda a, /, / x: None\n", "SyntaxError", "/ may appear only once", 1, 13);
+}
+
+Test(err2, incomplete_param_is_plain_syntax_error) {
+  expect_error("def g(a, b=\"x\", c\"!\"):\n    pass\n", "SyntaxError", "invalid syntax", 1, 17);
+}
+
+Test(err2, return_annotation_missing) {
+  expect_error("def f(a) -> :\n    pass\n", "SyntaxError", "expected ':'", 1, 9);
+}
+
+Test(err2, juxtaposition_reads_to_unclosed_bracket) {
+  expect_error("f f(x # comment\n", "SyntaxError", "'(' was never closed", 1, 3);
+}
+
+Test(err2, juxtaposition_stops_at_bad_operand) {
+  expect_error("x = (1\nf(*a, *@, 2)\n", "SyntaxError", "'(' was never closed", 1, 4);
+}
+
+Test(err2, hint_scan_reads_to_unclosed_bracket) {
+  expect_error("(a, \"b\", c = (1, 2)\n", "SyntaxError", "'(' was never closed", 1, 0);
+}
+
+Test(err2, none_assign_in_parens) {
+  expect_error("(None = 1\n", "SyntaxError", "invalid syntax", 1, 6);
+}
+
+Test(err2, except_types_must_read_as_expression) {
+  expect_error("try:\n    pass\nexcept A, B m n:\n    pass\n", "SyntaxError", "invalid syntax", 3,
+               8);
+}
+
 /* ---------------------------------------------------- asy's own decisions */
 
 Test(asy, int_literal_too_large) {
@@ -1989,6 +2066,10 @@ Test(asy, fstring_errors_point_into_the_string) {
   expect_error("y = f'''\n{1abc}'''\n", "SyntaxError", "invalid decimal literal", 2, 1);
   expect_error("x = f\"{*a}\"\n", "SyntaxError", "f-string: cannot use starred expression here", 1,
                7);
+  /* an error in an f-string inside an f-string gets CPython's double prefix */
+  expect_error("x = f'{f\"{a!x}\"}'\n", "SyntaxError",
+               "f-string: f-string: invalid conversion character: expected 's', 'r', or 'a'", 1,
+               15);
 }
 
 Test(asy, fstring_field_positions) {
