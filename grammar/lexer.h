@@ -111,7 +111,7 @@ size_t lex_utf8_check(const unsigned char *s, size_t n, const char **why);
  * actions (parser.y).
  */
 
-enum { PARSE_RING = 64, PARSE_STACK = 4000 };
+enum { PARSE_RING = 64 };
 
 /* A recently fed token, and the last expression node finished before it
  * was shifted: the parser's view of "what came just before". */

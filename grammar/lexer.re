@@ -7,7 +7,6 @@
  * (NEWLINE, DEDENT..., ENDMARKER). */
 #include "lexer.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,7 +96,6 @@ void lex_init_fexpr(Lexer *lx, const char *src, size_t len, int line, int col) {
   lx->line = line;
   lx->col_bias = col;
   lx->fexpr = true;
-  lx->pending = 0;
 }
 
 /* ---------------------------------------------------------------- numbers */

@@ -1454,6 +1454,7 @@ static char *prepare(Arena *arena, const char *src, size_t len, size_t *outlen, 
 
 Node *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, SyntaxErr *err) {
   memset(err, 0, sizeof *err);
+  if (!src) src = "", len = 0;
   size_t n;
   char *buf = prepare(arena, src, len, &n, err);
   if (!buf) return NULL;

@@ -297,7 +297,6 @@ static Node *mk_comp(ParseCtx *ctx, NodeKind kind, const Token *l, Node *key, No
 
 /* ------------------------------------------------------------- targets */
 
-
 /* Report an invalid for/with/comprehension/del target; false if there is one. */
 static bool check_target(ParseCtx *ctx, const Node *t, TargetKind kind) {
   const Node *bad = parse_invalid_target(t, kind);
