@@ -35,12 +35,19 @@ void asy_fatal(const char *fmt, ...) {
   abort();
 }
 
+/* The heap limit: ASY_MAX_HEAP_MB if set, else 4 GiB or three quarters of
+ * physical memory, whichever is less. A teaching program never needs more;
+ * a runaway one gets MemoryError quickly instead of the OOM killer. */
 static size_t default_mem_limit(void) {
+  const char *env = getenv("ASY_MAX_HEAP_MB");
+  if (env && atol(env) > 0) return (size_t)atol(env) << 20;
+  size_t limit = (size_t)4 << 30;
   long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
-  if (pages <= 0 || page <= 0) return (size_t)8 << 30;
-  /* Leave a quarter of physical memory to the rest of the system, so a
-   * runaway script gets MemoryError instead of the OOM killer. */
-  return (size_t)pages / 4 * 3 * (size_t)page;
+  if (pages > 0 && page > 0) {
+    size_t phys = (size_t)pages / 4 * 3 * (size_t)page;
+    if (phys < limit) limit = phys;
+  }
+  return limit;
 }
 
 bool gc_can_allocate(size_t new_size) {

@@ -1172,13 +1172,15 @@ op_JUMP:
   ip = code->code + read_u32(ip);
   DISPATCH();
 op_JUMP_BACKWARD:
-  ip = code->code + read_u32(ip);
   if (ASY_UNLIKELY(vm.interrupted)) {
+    /* Raised before jumping, so the traceback names the loop's last line. */
     vm.interrupted = 0;
+    ip += 4;
     SYNC();
     vm_raise(vm.e_KeyboardInterrupt, "%s", "");
     goto error;
   }
+  ip = code->code + read_u32(ip);
   DISPATCH();
 op_POP_JUMP_IF_FALSE : {
   Value v = POP();
