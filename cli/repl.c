@@ -82,8 +82,7 @@ static int repl_report(Value exc) {
 
 /* ------------------------------------------------------------ the prompt */
 
-/* The loop's callback for the reader's pipe: take its messages. */
-static Value repl_on_input(int argc, Value *argv, ObjTuple *kw) {
+Value repl_on_input(int argc, Value *argv, ObjTuple *kw) {
   (void)argc, (void)argv, (void)kw;
   for (;;) {
     ReplMsg m = repl_term_take();
@@ -145,20 +144,28 @@ static bool repl_idle_wait(ReplSession *s) {
   return r == 0 && repl_loop_due(l);
 }
 
+/* :pause: nothing runs while the prompt waits; only the reader is heard. */
+static void repl_paused_wait(void) {
+  struct pollfd p = {repl_term_fd(), POLLIN, 0};
+  if (poll(&p, 1, -1) > 0) repl_on_input(0, NULL, NULL);
+}
+
 /* Show the prompt and keep the loop running until the reader answers. */
 static ReplMsg repl_read(ReplSession *s, const char *prompt, int *exit_status) {
   s->have_pending = false;
-  loop_add_watch(s->loop, repl_term_fd(), false, s->watch_cb);
+  bool paused = s->paused;
+  if (!paused) loop_add_watch(s->loop, repl_term_fd(), false, s->watch_cb);
   at_prompt = 1;
   repl_term_ask(prompt);
   repl_term_capture_begin();
   while (!s->have_pending && *exit_status < 0) {
-    if (repl_loop_due(s->loop) || repl_idle_wait(s)) *exit_status = repl_background_turn(s);
+    if (paused) repl_paused_wait();
+    else if (repl_loop_due(s->loop) || repl_idle_wait(s)) *exit_status = repl_background_turn(s);
     repl_term_capture_flush();
   }
   repl_term_capture_end();
   at_prompt = 0;
-  loop_remove_watch(s->loop, repl_term_fd(), false);
+  if (!paused) loop_remove_watch(s->loop, repl_term_fd(), false);
   ReplMsg m = s->pending;
   s->pending = (ReplMsg){REPL_MSG_NONE, NULL};
   if (!s->have_pending) m.kind = REPL_MSG_EOF;

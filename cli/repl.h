@@ -121,6 +121,7 @@ typedef struct {
   Value watch_cb;      /* the native the loop calls when the reader has news */
   struct ObjTask *input_task; /* the task running the current input, or NULL */
   bool color;          /* colored :dis listings */
+  bool paused;         /* :pause: the loop does not run while the prompt waits */
   bool have_pending;   /* `pending` holds the reader's answer */
   ReplMsg pending;
 } ReplSession;
@@ -129,6 +130,9 @@ typedef struct {
 void repl_command(ReplSession *s, const char *line);
 /* Answer a completion request for text (the line up to the cursor). */
 void repl_complete(ReplSession *s, const char *text);
+/* The loop's callback for the reader's pipe (also called directly while
+ * the loop is paused): takes the reader's messages. */
+Value repl_on_input(int argc, Value *argv, ObjTuple *kw);
 /* Whether anything in the loop is due now: ready entries or expired timers. */
 bool repl_loop_due(struct ObjLoop *l);
 

@@ -3,6 +3,7 @@
  * with what it waits on; and the names Tab completion offers. Everything
  * here reads the loop's structures (vm/loop.h) without changing them,
  * except :step, :iter and :clock, which exist to change them. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,8 +188,9 @@ static void complete_attr(ReplSession *s, Cands *c, const char *word, size_t dot
   gc_pop_roots(2);
 }
 
-static const char *const command_names[] = {":clock ", ":dis ", ":help", ":iter", ":loop", ":step",
-                                            ":tasks", ":time",  ":trace ", ":tree", NULL};
+static const char *const command_names[] = {":clock ", ":dis ", ":help", ":iter", ":loop", ":pause",
+                                            ":run",   ":step", ":tasks", ":time", ":trace ", ":tree",
+                                            NULL};
 
 void repl_complete(ReplSession *s, const char *text) {
   size_t cursor = strlen(text);
@@ -547,7 +549,8 @@ static int cmp_timer(const void *a, const void *b) {
 
 static void print_ready(ReplSession *s) {
   ObjLoop *l = s->loop;
-  printf("ready (%u), run in this order at the next iteration:\n", l->rcount);
+  if (l->rcount == 0) puts("ready: empty");
+  else printf("ready (%u), run in this order at the next iteration:\n", l->rcount);
   for (uint32_t i = 0; i < l->rcount; i++) {
     Text d = {0};
     describe_ready(&d, s, &l->ready[(l->rhead + i) % l->rcap]);
@@ -563,7 +566,8 @@ static void print_timers(ObjLoop *l) {
   for (uint32_t i = 0; i < l->ntimers; i++)
     if (timer_live(&l->timers[i])) sorted[n++] = l->timers[i];
   qsort(sorted, n, sizeof(TimerItem), cmp_timer);
-  printf("timers (%u), soonest first:\n", n);
+  if (n == 0) puts("timers: none");
+  else printf("timers (%u), soonest first:\n", n);
   double now = clock_now();
   for (uint32_t i = 0; i < n; i++) {
     Text d = {0};
@@ -576,11 +580,13 @@ static void print_timers(ObjLoop *l) {
 
 static void print_watches(ReplSession *s) {
   ObjLoop *l = s->loop;
-  /* The prompt's own fd is watched only while the prompt waits; show it,
-   * since that is where the loop spends its time between inputs. */
-  printf("selector: %u fd%s watched", l->nwatches + 1, l->nwatches ? "s" : "");
-  puts(" (the prompt's pipe is watched only while the prompt waits)");
-  printf("  fd %d read  lines typed at the prompt (from the reader thread)\n", repl_term_fd());
+  /* The prompt's pipe is watched only while the prompt waits (and the loop
+   * runs then); show it, since that is where the loop spends its time
+   * between inputs. */
+  uint32_t n = l->nwatches + (s->paused ? 0 : 1);
+  printf("selector: %u fd%s watched\n", n, n == 1 ? "" : "s");
+  if (!s->paused)
+    printf("  fd %d read   lines typed at the prompt (sent by the reader thread)\n", repl_term_fd());
   for (uint32_t i = 0; i < l->nwatches; i++) {
     Text d = {0};
     describe_callable(&d, l->watches[i].callback);
@@ -593,8 +599,9 @@ static void cmd_loop(ReplSession *s, const char *arg) {
   (void)arg;
   ObjLoop *l = s->loop;
   loop_has_work(l); /* drops cancelled timers from the top, as an iteration would */
-  printf("event loop: iteration %llu, %s clock, time %.3f\n", (unsigned long long)l->iteration,
-         clock_is_virtual() ? "virtual" : "real", clock_now());
+  printf("event loop: iteration %llu, %s clock, time %.3f, %s while the prompt waits\n",
+         (unsigned long long)l->iteration, clock_is_virtual() ? "virtual" : "real", clock_now(),
+         s->paused ? "paused (:run resumes)" : "running");
   print_ready(s);
   print_timers(l);
   print_watches(s);
@@ -720,6 +727,26 @@ static void cmd_tree(ReplSession *s, const char *arg) {
   free(tl.items);
 }
 
+static void cmd_pause(ReplSession *s, const char *arg) {
+  (void)arg;
+  s->paused = true;
+  puts("the loop is paused while the prompt waits: what is ready (and timers that come\n"
+       "due) waits for :step, :iter or :run. Awaiting at the prompt still runs the loop.");
+}
+
+static void cmd_run(ReplSession *s, const char *arg) {
+  (void)arg;
+  s->paused = false;
+  puts("the loop runs again while the prompt waits");
+}
+
+/* Stepping by hand only makes sense if the prompt does not run the loop. */
+static void pause_for_stepping(ReplSession *s) {
+  if (s->paused) return;
+  s->paused = true;
+  puts("(the loop is paused at the prompt now, so you can go on stepping; :run resumes it)");
+}
+
 /* ================================================================ :step, :iter */
 
 static void print_summary(ReplSession *s) {
@@ -765,6 +792,7 @@ static void report_task_after(ReplSession *s, ObjTask *t) {
 static void cmd_step(ReplSession *s, const char *arg) {
   (void)arg;
   ObjLoop *l = s->loop;
+  pause_for_stepping(s);
   loop_has_work(l);
   Text d = {0};
   ObjTask *stepped = NULL;
@@ -830,6 +858,7 @@ static uint32_t print_due_timers(ReplSession *s, uint32_t first) {
 static void cmd_iter(ReplSession *s, const char *arg) {
   (void)arg;
   ObjLoop *l = s->loop;
+  pause_for_stepping(s);
   if (!loop_has_work(l)) {
     puts("nothing to run: no ready entries, no timers, no watched fds");
     return;
@@ -881,7 +910,9 @@ static void cmd_clock(ReplSession *s, const char *arg) {
   }
   double before = clock_now();
   clock_set_virtual(virt);
-  if (virt) clock_advance_to(before); /* virtual time goes on from now */
+  /* Virtual time goes on from now, rounded up to a whole second so that
+   * differences of round deadlines print as round numbers. */
+  if (virt) clock_advance_to(ceil(before));
   shift_timers(s->loop, clock_now() - before);
   if (virt)
     puts("virtual clock: time stands still while the prompt waits; awaiting at the prompt\n"
@@ -949,6 +980,8 @@ static const Command commands[] = {
     {"tasks", cmd_tasks, "", "every task: state, what it awaits and where"},
     {"tree", cmd_tree, "", "the await graph: who waits on whom (gather, TaskGroup, tasks)"},
     {"loop", cmd_loop, "", "the loop's ready queue, timers and watched fds"},
+    {"pause", cmd_pause, "", "stop running the loop while the prompt waits (to step it)"},
+    {"run", cmd_run, "", "run the loop again while the prompt waits (the default)"},
     {"step", cmd_step, "", "run exactly one ready entry and say what it did"},
     {"iter", cmd_iter, "", "run one loop iteration (what is ready now, then due timers)"},
     {"time", cmd_time, "", "the loop clock (loop.time())"},

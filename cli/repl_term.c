@@ -411,6 +411,9 @@ static void editor_mark_interrupted(void) {
 }
 
 static ReplMsg editor_read(void) {
+  /* Raw mode before the prompt is drawn (el_gets would set it only at the
+   * first key): keys typed right after the prompt are not echoed twice. */
+  el_set(T.el, EL_PREP_TERM, 1);
   int count = 0;
   const char *s = el_gets(T.el, &count);
   if (T.cancelled) {
