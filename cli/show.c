@@ -276,6 +276,12 @@ static void show_on_event(const LoopEvent *ev) {
   debug_on_event(ev);
 }
 
+/* Every loop event while narrating or recording; otherwise only those of
+ * debug loops (through loop_debug_hook), so that a plain run pays nothing. */
+static void refresh_hook(void) {
+  loop_event_hook = trace_is_enabled() || timeline_is_recording() ? show_on_event : NULL;
+}
+
 /* ------------------------------------------------------------ --sched */
 
 static void sched_usage_error(const char *arg, const char *why) {
@@ -315,9 +321,10 @@ void cli_apply_options(const CliOptions *o) {
   apply_sched(o->sched);
   double t0 = clock_now();
   trace_set_epoch(t0);
+  trace_state_changed = refresh_hook;
+  loop_debug_hook = show_on_event;
   trace_enable(o->trace, want_color(o));
   if (o->timeline) timeline_start(t0);
-  loop_event_hook = show_on_event;
   if (o->trace_ops) {
     dbg.trace_ops = true;
     vm.trace_ops = true;

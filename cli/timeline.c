@@ -83,6 +83,7 @@ static char *dup_str(const char *s) {
 void timeline_start(double t0) {
   tl.on = true;
   tl.t0 = t0;
+  if (trace_state_changed) trace_state_changed();
 }
 
 bool timeline_is_recording(void) { return tl.on; }
@@ -872,6 +873,7 @@ static void free_all(void) {
   free(tl.by_id);
   free(tl.arrows);
   memset(&tl, 0, sizeof tl);
+  if (trace_state_changed) trace_state_changed();
 }
 
 bool timeline_finish(const char *file, bool color, double now) {

@@ -71,9 +71,12 @@ static struct {
   uint32_t running;  /* id of the task whose step runs, 0 if none */
 } tr;
 
+void (*trace_state_changed)(void);
+
 void trace_enable(bool on, bool color) {
   tr.on = on;
   tr.color = color;
+  if (trace_state_changed) trace_state_changed();
 }
 
 bool trace_is_enabled(void) { return tr.on; }

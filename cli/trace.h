@@ -44,8 +44,12 @@ typedef enum {
 } WaitKind;
 
 /* Turn narration on or off (the REPL's `:trace on|off`); color selects ANSI
- * colours. Needs cli_apply_options to have installed the loop hook. */
+ * colours. */
 void trace_enable(bool on, bool color);
+/* Set by show.c: called when narration or recording is switched on or off,
+ * so that the loop hook is installed only while someone listens (an
+ * installed hook costs every task switch a clock read). */
+extern void (*trace_state_changed)(void);
 /* Whether narration is on. */
 bool trace_is_enabled(void);
 /* Narrate one loop event (called by the hook in show.c). */

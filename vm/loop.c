@@ -13,6 +13,7 @@
 ObjClass *loop_class_future, *loop_class_task, *loop_class_loop, *loop_class_handle,
     *loop_class_timer_handle, *loop_class_sleep;
 void (*loop_event_hook)(const LoopEvent *ev);
+void (*loop_debug_hook)(const LoopEvent *ev);
 
 static SchedMode sched_mode = SCHED_FIFO;
 static uint64_t sched_rng = 0x9E3779B97F4A7C15ull;
@@ -29,9 +30,11 @@ void loop_set_sched(SchedMode mode, uint64_t seed) {
 SchedMode loop_get_sched(void) { return sched_mode; }
 
 static void emit_event(LoopEventKind kind, ObjLoop *loop, ObjTask *task, Obj *obj, double when) {
-  if (!loop_event_hook) return;
+  /* Debug loops report to loop_debug_hook even when nobody traces. */
+  void (*hook)(const LoopEvent *) = loop_event_hook ? loop_event_hook : loop && loop->debug ? loop_debug_hook : NULL;
+  if (!hook) return;
   LoopEvent ev = {kind, loop, task, obj, when, clock_now()};
-  loop_event_hook(&ev);
+  hook(&ev);
 }
 
 /* ------------------------------------------------------------ GC glue */
@@ -838,8 +841,8 @@ bool loop_run_once(ObjLoop *l) {
     }
   }
   uint32_t ntodo = l->rcount;
-  emit_event(LOOP_EV_ITERATION, l, NULL, NULL, (double)ntodo);
   if (sched_mode == SCHED_SHUFFLE && ntodo > 1) shuffle_ready(l, ntodo);
+  emit_event(LOOP_EV_ITERATION, l, NULL, NULL, (double)ntodo); /* after the shuffle: shows the order run */
   for (uint32_t i = 0; i < ntodo; i++) {
     ReadyItem it = ready_pop(l);
     gc_push_root(it.a);

@@ -219,6 +219,9 @@ typedef struct {
 } LoopEvent;
 
 extern void (*loop_event_hook)(const LoopEvent *ev);
+/* Used instead, when loop_event_hook is NULL, for the events of loops in
+ * debug mode only (asyncio.run(debug=True) checks without tracing). */
+extern void (*loop_debug_hook)(const LoopEvent *ev);
 
 /* Scheduling policy (--sched). */
 typedef enum { SCHED_FIFO, SCHED_EAGER, SCHED_SHUFFLE } SchedMode;
