@@ -23,8 +23,13 @@ static void set_error(ParseCtx *ctx, const char *kind, int line, int col, int en
   ctx->failed = true;
   ctx->from_lexer = false;
   SyntaxErr *e = ctx->err;
+  /* Errors inside an f-string's expression carry CPython's prefix; a
+   * message too long for the buffer is cut short. */
   const char *prefix = ctx->fstring_level > 0 ? "f-string: " : "";
-  snprintf(e->msg, sizeof e->msg, "%s%s", prefix, msg);
+  size_t plen = strlen(prefix), mlen = strnlen(msg, sizeof e->msg - 1 - plen);
+  memcpy(e->msg, prefix, plen);
+  memcpy(e->msg + plen, msg, mlen);
+  e->msg[plen + mlen] = '\0';
   e->kind = kind;
   e->line = line;
   e->col = col < 0 ? 0 : col;
