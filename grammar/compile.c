@@ -5,6 +5,7 @@
 #include <stdarg.h>
 
 #include "../vm/source.h"
+#include "lint.h"
 #include "scope.h"
 
 #define MAX_U16 0xFFFF
@@ -2247,6 +2248,8 @@ ObjCode *compile_source(const char *src, size_t len, const char *filename, Compi
   ParseMode pm = mode == COMPILE_EVAL ? PARSE_EVAL : mode == COMPILE_SINGLE ? PARSE_SINGLE : PARSE_FILE;
   Node *tree = parse_source(&arena, src, len, pm, &err);
   ObjCode *code = NULL;
+  /* Debug mode: warn about time.sleep()/input() inside async def (lint.c). */
+  if (tree && vm.debug) lint_blocking_calls(tree, filename, src, len, stderr);
   if (tree) code = compile_tree(tree, filename, mode, &err);
   arena_free(&arena);
   if (!code) compile_raise_syntax_error(&err, filename, src, len);
