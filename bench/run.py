@@ -274,7 +274,7 @@ def bench_memory(size, interps, timeout):
 def bench_startup(interps, runs, timeout):
     """Median wall time of a one-line script; /bin/true shows what spawning
     and waiting for any process costs here, included in every figure."""
-    out = {"runs": runs, "median": {}}
+    out = {"runs": runs, "median": {}, "median_cpu": {}}
     argvs = {"asy": interps["asy"] + [str(BENCH / "startup.py")],
              "python3": interps["python3"] + [str(BENCH / "startup.py")]}
     if interps.get("lua"):
@@ -283,13 +283,17 @@ def bench_startup(interps, runs, timeout):
     if true:
         argvs["/bin/true"] = [true]
     times = {name: [] for name in argvs}
+    cpu = {name: [] for name in argvs}
     for _ in range(runs):
         for name, argv in argvs.items():
             r = run_once(argv, timeout)
             if not r.failed():
                 times[name].append(r.wall)
-    for name, ts in times.items():
-        out["median"][name] = statistics.median(ts) if ts else None
+                cpu[name].append(r.cpu)
+    for name in argvs:
+        out["median"][name] = statistics.median(times[name]) if times[name] else None
+        # CPU time barely moves with the machine's load, wall time does.
+        out["median_cpu"][name] = statistics.median(cpu[name]) if cpu[name] else None
     progress("  startup: " + ", ".join(f"{k} {v * 1000:.2f} ms" for k, v in out["median"].items() if v))
     return out
 
@@ -363,7 +367,7 @@ def print_table(report, metric):
                      target_text(w), verdict(py_ratio, lua_ratio, w)])
     widths = [max(len(str(x)) for x in col) for col in zip(cols, *rows)]
     right = {1, 2, 3, 4, 5, 6, 7, 8}
-    for row in [cols] + rows:
+    for row in [cols] + rows if rows else []:
         print("  ".join(str(x).rjust(wd) if i in right else str(x).ljust(wd)
                         for i, (x, wd) in enumerate(zip(row, widths))).rstrip())
     for n in notes:
@@ -389,10 +393,19 @@ def print_table(report, metric):
     if st:
         med = st["median"]
         print(f"\nStart-up: one-line script, median of {st['runs']} runs")
-        print("  " + "  ".join(f"{k} {v * 1000:.2f} ms" for k, v in med.items() if v is not None))
-        if med.get("asy") is not None:
-            v = "met" if med["asy"] < STARTUP_TARGET else "MISS"
-            print(f"  target: asy < {STARTUP_TARGET * 1000:g} ms (spawn cost included, see /bin/true): {v}")
+        print("  wall: " + "  ".join(f"{k} {v * 1000:.2f} ms" for k, v in med.items() if v is not None))
+        cpu = st.get("median_cpu", {})
+        print("  cpu:  " + "  ".join(f"{k} {v * 1000:.2f} ms" for k, v in cpu.items() if v is not None))
+        # Creating any process costs what /bin/true costs; on a virtual machine
+        # that alone can exceed the target, so the verdict uses the difference.
+        if med.get("asy") is not None and med.get("/bin/true") is not None:
+            own = med["asy"] - med["/bin/true"]
+            own_cpu = ""
+            if cpu.get("asy") is not None and cpu.get("/bin/true") is not None:
+                own_cpu = f", {(cpu['asy'] - cpu['/bin/true']) * 1000:.2f} ms CPU"
+            v = "met" if own < STARTUP_TARGET else "MISS"
+            print(f"  asy minus /bin/true: {own * 1000:.2f} ms wall{own_cpu}; "
+                  f"target < {STARTUP_TARGET * 1000:g} ms: {v}")
 
     print(f"\n{metric} seconds, best of {report['repeat']}; asy {report['asy']} "
           f"(buildtype {report['asy_buildtype']}), python {report['python_version']} ({report['python']}), "
@@ -417,8 +430,13 @@ def main():
     ap.add_argument("--metric", choices=("wall", "cpu"), default="wall",
                     help="what the table shows: wall-clock or user+system CPU time (both go to --json)")
     ap.add_argument("--timeout", type=int, default=600, help="seconds before a run is killed (default 600)")
+    ap.add_argument("--load", metavar="FILE", help="print the table of a saved --json report instead of running")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON ('-': only JSON, to stdout)")
     args = ap.parse_args()
+
+    if args.load:
+        print_table(json.loads(Path(args.load).read_text()), args.metric)
+        return 0
 
     names = args.workloads or [w.name for w in WORKLOADS] + list(SPECIAL)
     known = {w.name for w in WORKLOADS} | set(SPECIAL)
