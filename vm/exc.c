@@ -201,6 +201,17 @@ void warn_never_awaited(ObjGen *g) {
   int line = g->origin_code ? g->origin_line : 1;
   fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
           g->qualname->chars);
+  if (vm.debug && g->origin_code) {
+    /* Debug mode: where it was made, as CPython's "Coroutine created at". */
+    size_t len;
+    const char *text = source_line(file, line, &len);
+    fprintf(stderr, "Coroutine created at (most recent call last)\n  File \"%s\", line %d, in %s\n", file, line,
+            g->origin_code->name->chars);
+    while (text && len && (*text == ' ' || *text == '\t')) text++, len--;
+    if (text) fprintf(stderr, "    %.*s\n", (int)len, text);
+    fprintf(stderr, "asy: calling %s() only made a coroutine object; nothing ran. Write `await %s(...)`, or "
+            "asyncio.create_task(%s(...)) to run it concurrently.\n", g->name->chars, g->name->chars, g->name->chars);
+  }
 }
 
 void warn_never_awaited_name(const char *name, ObjCode *code, int line);
