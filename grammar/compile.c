@@ -1413,7 +1413,7 @@ static void unwind_fblock(Compiler *c, FBlock *b, bool preserve_tos) {
   case FB_FOR:
   case FB_ASYNC_FOR:
     if (preserve_tos) emit(c, BC_ROT_TWO);
-    emit(c, BC_POP_TOP);
+    emit(c, b->kind == FB_FOR ? BC_POP_ITER : BC_POP_TOP);
     break;
   case FB_FINALLY_TRY: {
     /* Run the finally body here, outside the try's own region. */
@@ -1567,7 +1567,10 @@ static void compile_for(Compiler *c, Node *n) {
   int start = new_label(c), exit = new_label(c), brk = new_label(c);
   compile_expr(c, n->u.for_.iter);
   c->unit->loc = n;
-  emit(c, is_async ? BC_GET_AITER : BC_GET_ITER);
+  /* A generator made right here belongs to the loop: CPython frees (and
+   * so closes) it as soon as the loop drops it, running its finally. */
+  bool owned = !is_async && n->u.for_.iter->kind == E_CALL;
+  emit(c, is_async ? BC_GET_AITER : owned ? BC_GET_ITER_OWNED : BC_GET_ITER);
   bind_label(c, start);
   if (is_async) {
     int region = open_region(c, exit, stmt_depth(c->unit) + 1);

@@ -293,6 +293,9 @@ static Value gen_close_impl(ObjGen *g) {
   return NONE_VAL;
 }
 
+Value lib_gen_close(ObjGen *g);
+Value lib_gen_close(ObjGen *g) { return gen_close_impl(g); }
+
 static Value gen_close(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("close", argc, 1, 1)) return UNDEF_VAL;
   return gen_close_impl(AS_GEN(argv[0]));

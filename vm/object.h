@@ -326,6 +326,7 @@ typedef struct ObjGen {
   bool delegated;          /* another frame awaits/yields-from it */
   bool awaited;            /* was ever started (never-awaited warning) */
   bool hooks_done;         /* async generator finalizer ran */
+  bool loop_owned;         /* made by a call in a `for` header: closed when the loop is left early */
   ObjString *name;
   ObjString *qualname;
   int32_t origin_line;     /* where the coroutine was created (debug mode) */

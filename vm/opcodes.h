@@ -98,6 +98,8 @@ OPCODE(JUMP_IF_TRUE_OR_POP, 4, VAR_EFFECT)  /* truthy: jump keeping it; else pop
 OPCODE(COMPARE_JUMP_IF_FALSE, 6, -2) /* [a, b] → []; jump unless `a op b`; operands: target, AstOp */
 OPCODE(COMPARE_JUMP_IF_TRUE, 6, -2)  /* [a, b] → []; jump if `a op b` */
 OPCODE(GET_ITER, 0, 0)         /* [x] → [iter(x)] */
+OPCODE(GET_ITER_OWNED, 0, 0)   /* GET_ITER for `for x in f(...)`: a fresh generator belongs to the loop */
+OPCODE(POP_ITER, 0, -1)        /* [it] → []: leaving a loop early; closes a generator it owns */
 OPCODE(FOR_ITER, 4, VAR_EFFECT) /* [it] → [it, next(it)]; exhausted: pop it, jump */
 
 /* --- building values */

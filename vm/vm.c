@@ -589,6 +589,35 @@ extern bool future_is_pending(Value fut);                  /* loop.c */
 
 #define VM_IS_FUTURE(v) IS_OBJ_TYPE(v, OBJ_FUTURE)
 
+extern Value lib_gen_close(ObjGen *g); /* lib/object.c: generator.close() */
+
+/* Close a generator a for loop owned (what CPython's refcounting does
+ * when the loop drops it): its finally blocks run now. */
+static bool close_owned_generator(ObjGen *g) {
+  g->loop_owned = false;
+  return !IS_UNDEF(lib_gen_close(g));
+}
+
+/* An exception is leaving stack slots [from, to): close the generators
+ * for loops owned there. Errors in their cleanup are reported and dropped,
+ * as CPython does for errors while an object is being freed. */
+static void close_dropped_generators(Value *from, Value *to) {
+  for (Value *p = to; p-- > from;) {
+    if (!IS_GEN(*p) || !AS_GEN(*p)->loop_owned || AS_GEN(*p)->state != GEN_SUSPENDED) continue;
+    Value pending = vm.exc;
+    vm.exc = UNDEF_VAL;
+    gc_push_root(pending);
+    if (!close_owned_generator(AS_GEN(*p))) {
+      Value e = vm_take_exc();
+      fflush(stdout);
+      fprintf(stderr, "Exception ignored in: <generator object %s>\n", AS_GEN(*p)->qualname->chars);
+      vm_print_exception(e);
+    }
+    gc_pop_roots(1);
+    vm.exc = pending;
+  }
+}
+
 /* LOAD_GLOBAL without a valid memo: look the name up and remember where. */
 static bool load_global_slow(ObjCode *code, uint16_t ni, ObjDict *globals, Value *out) {
   ObjString *name = code->names[ni];
@@ -1230,7 +1259,28 @@ op_JUMP_IF_TRUE_OR_POP : {
   }
   DISPATCH();
 }
+op_GET_ITER_OWNED : {
+  Value v = sp[-1];
+  if (IS_GEN(v) && AS_GEN(v)->kind == GEN_GENERATOR) {
+    if (AS_GEN(v)->state == GEN_CREATED) AS_GEN(v)->loop_owned = true;
+    DISPATCH();
+  }
+  goto get_iter;
+}
+op_POP_ITER : {
+  Value v = POP();
+  if (IS_GEN(v) && AS_GEN(v)->loop_owned && AS_GEN(v)->state == GEN_SUSPENDED) {
+    SYNC();
+    PUSH(v); /* rooted while it runs its finally blocks */
+    SYNC();
+    bool ok = close_owned_generator(AS_GEN(v));
+    sp--;
+    if (!ok) goto error;
+  }
+  DISPATCH();
+}
 op_GET_ITER : {
+get_iter:;
   Value v = sp[-1];
   if (IS_GEN(v) && AS_GEN(v)->kind == GEN_GENERATOR) DISPATCH();
   SYNC();
@@ -1915,6 +1965,8 @@ unwind:
   for (;;) {
     uint32_t off = (uint32_t)(frame->ip - code->code);
     const ExcEntry *h = find_handler(code, off ? off - 1 : 0);
+    Value *keep = frame->slots + code->nslots + (h ? h->depth : 0);
+    if (frame->sp > keep) close_dropped_generators(keep, frame->sp);
     if (h) {
       sp = frame->slots + code->nslots + h->depth;
       PUSH(vm.exc);
