@@ -106,12 +106,6 @@ static bool make_pipe(int p[2], bool nonblock_write) {
   return true;
 }
 
-static int term_cols(void) {
-  struct winsize ws;
-  if (ioctl(T.tty_out, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-  return 80;
-}
-
 static void on_sigwinch(int sig) {
   (void)sig;
   winch_seen = 1;
@@ -211,6 +205,12 @@ static int read_byte(unsigned char *b) {
 }
 
 #if ASY_HAVE_LIBEDIT
+
+static int term_cols(void) {
+  struct winsize ws;
+  if (ioctl(T.tty_out, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
+}
 
 /* One character, decoded from UTF-8 here: the editor wants wide chars. */
 static int read_wchar(wchar_t *wc) {
@@ -361,7 +361,9 @@ static bool editor_open(void) {
   el_set(T.el, EL_PROMPT, edit_prompt);
   el_set(T.el, EL_HIST, history, T.hist);
   el_set(T.el, EL_GETCFN, edit_getc);
-  el_set(T.el, EL_ADDFN, "asy-complete", "complete a name or attribute", edit_complete);
+  /* The wide form: the narrow one copies the two strings and never frees
+   * them (libedit's own "XXX: The two strdup's leak"). */
+  el_wset(T.el, EL_ADDFN, L"asy-complete", L"complete a name or attribute", edit_complete);
   el_set(T.el, EL_BIND, "^I", "asy-complete", NULL);
   el_set(T.el, EL_BIND, "^R", "em-inc-search-prev", NULL);
   static const char *const keys[][2] = {

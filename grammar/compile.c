@@ -668,39 +668,134 @@ static bool has_starred(NodeList *l) {
 /* Build a list/tuple/set display; kind is E_LIST, E_TUPLE or E_SET. */
 static bool is_constant_expr(Node *n);
 
-/* {1, 2, 3}: CPython builds a set display of three or more constants from
- * a frozenset constant (BUILD_SET 0, LOAD_CONST, SET_UPDATE), and the
- * table it gets that way decides the printing order. */
-static bool compile_constant_set(Compiler *c, Node *n) {
-  NodeList *elts = &n->u.seq.elts;
-  if (elts->count < 3 || elts->count > BUILD_CHUNK) return false;
+/* CPython's AST optimizer folds constant expressions before it builds a
+ * frozenset constant, and the folded values decide the table's layout
+ * (so the printing order). Only what it would fold counts: scalars, unary
+ * and binary arithmetic on them, tuples of constants. Limits match its
+ * (strings up to 4096 characters, tuples up to 256 items). */
+#define FOLD_MAX_STR 4096
+#define FOLD_MAX_TUPLE 256
+
+static bool fold_const(Node *n, Value *out);
+static bool fold_result(Value r, Value *out);
+
+static bool fold_tuple(NodeList *elts, Value *out) {
+  if (elts->count > FOLD_MAX_TUPLE) return false;
+  ObjTuple *t = tuple_new((uint32_t)elts->count, NULL);
+  if (!t) return fold_result(UNDEF_VAL, out);
+  gc_push_root(OBJ_VAL(t));
   for (int i = 0; i < elts->count; i++) {
-    NodeKind k = elts->items[i]->kind;
-    if (!is_constant_expr(elts->items[i]) || k == E_ELLIPSIS) return false;
+    if (!fold_const(elts->items[i], &t->items[i])) {
+      gc_pop_roots(1);
+      return false;
+    }
   }
+  gc_pop_roots(1);
+  *out = OBJ_VAL(t);
+  return true;
+}
+
+static bool fold_result(Value r, Value *out) {
+  if (IS_UNDEF(r)) {
+    vm_take_exc(); /* left for run time, where it raises with a traceback */
+    return false;
+  }
+  if (IS_STR(r) && AS_STR(r)->ncp > FOLD_MAX_STR) return false;
+  *out = r;
+  return true;
+}
+
+static bool fold_const(Node *n, Value *out) {
+  switch (n->kind) {
+  case E_INT: *out = INT_VAL(n->u.constant.i); return true;
+  case E_FLOAT: *out = FLOAT_VAL(n->u.constant.f); return true;
+  case E_STR: *out = str_const(n); return true;
+  case E_TRUE: *out = BOOL_VAL(true); return true;
+  case E_FALSE: *out = BOOL_VAL(false); return true;
+  case E_NONE: *out = NONE_VAL; return true;
+  case E_TUPLE: return fold_tuple(&n->u.seq.elts, out);
+  case E_UNARYOP: {
+    Value v;
+    if (n->u.unaryop.op == OP_NOT || !fold_const(n->u.unaryop.operand, &v)) return false;
+    if (!IS_NUMBER(v)) return false;
+    return fold_result(vm_unary(n->u.unaryop.op, v), out);
+  }
+  case E_BINOP: {
+    Value a, b;
+    if (!fold_const(n->u.binop.left, &a)) return false;
+    gc_push_root(a);
+    bool ok = fold_const(n->u.binop.right, &b);
+    gc_pop_roots(1);
+    if (!ok) return false;
+    bool numbers = IS_NUMBER(a) && IS_NUMBER(b);
+    bool strings = IS_STR(a) && (IS_STR(b) || (IS_INT(b) && n->u.binop.op == OP_MUL));
+    if (!numbers && !strings) return false;
+    if (strings && IS_INT(b) && AS_INT(b) > FOLD_MAX_STR) return false;
+    gc_push_root(a);
+    gc_push_root(b);
+    ok = fold_result(vm_binary(n->u.binop.op, a, b, false), out);
+    gc_pop_roots(2);
+    return ok;
+  }
+  default: return false;
+  }
+}
+
+/* The frozenset constant for a display of constants, or false. CPython
+ * builds it from the values, then its compiler builds it again from the
+ * first one's iteration order (merge_consts_recursive): both steps shape
+ * the table, so both happen here. */
+static bool fold_frozenset(NodeList *elts, Value *out) {
+  ObjTuple *vals = tuple_new((uint32_t)elts->count, NULL);
+  if (!vals) return fold_result(UNDEF_VAL, out);
+  gc_push_root(OBJ_VAL(vals));
+  for (int i = 0; i < elts->count; i++) {
+    if (!fold_const(elts->items[i], &vals->items[i])) {
+      gc_pop_roots(1);
+      return false;
+    }
+  }
+  ObjSet *first = set_new(true);
+  gc_push_root(OBJ_VAL(first));
+  for (int i = 0; i < elts->count; i++) set_add(first, vals->items[i]);
   ObjSet *fs = set_new(true);
   gc_push_root(OBJ_VAL(fs));
-  for (int i = 0; i < elts->count; i++) {
-    Node *e = elts->items[i];
-    Value v;
-    switch (e->kind) {
-    case E_INT: v = INT_VAL(e->u.constant.i); break;
-    case E_FLOAT: v = FLOAT_VAL(e->u.constant.f); break;
-    case E_STR: v = str_const(e); break;
-    case E_TRUE: v = BOOL_VAL(true); break;
-    case E_FALSE: v = BOOL_VAL(false); break;
-    default: v = NONE_VAL; break;
-    }
-    gc_push_root(v);
-    set_add(fs, v);
-    gc_pop_roots(1);
+  uint32_t pos = 0;
+  Value key;
+  if (first->used > 0) {
+    while (set_next(first, &pos, &key)) set_add(fs, key);
   }
+  gc_pop_roots(3);
+  *out = OBJ_VAL(first->used > 0 ? fs : first);
+  return true;
+}
+
+/* {1, 2, 3}: CPython builds a set display of three or more constants from
+ * a frozenset constant (BUILD_SET 0, LOAD_CONST, SET_UPDATE). */
+static bool compile_constant_set(Compiler *c, Node *n) {
+  Value fs;
+  if (n->u.seq.elts.count < 3 || !fold_frozenset(&n->u.seq.elts, &fs)) return false;
+  gc_push_root(fs);
   c->unit->loc = n;
   emit_arg(c, BC_BUILD_SET, 0);
-  emit_const(c, OBJ_VAL(fs));
+  emit_const(c, fs);
   emit_arg(c, BC_SET_UPDATE, 1);
   gc_pop_roots(1);
   return true;
+}
+
+/* The iterable of a for loop or comprehension: CPython iterates a set
+ * display of constants as the frozenset constant itself. */
+static void compile_iterable(Compiler *c, Node *n) {
+  Value fs;
+  if (n->kind == E_SET && fold_frozenset(&n->u.seq.elts, &fs)) {
+    gc_push_root(fs);
+    c->unit->loc = n;
+    emit_const(c, fs);
+    gc_pop_roots(1);
+    return;
+  }
+  compile_expr(c, n);
 }
 
 static void compile_sequence(Compiler *c, Node *n, NodeKind kind) {
@@ -1076,7 +1171,7 @@ static void compile_comp_generator(Compiler *c, Node *n, int gen_index, int dept
   if (gen_index == 0) {
     emit_arg(c, BC_LOAD_FAST, 0); /* .0: the iterator made by the caller */
   } else {
-    compile_expr(c, g->u.for_.iter);
+    compile_iterable(c, g->u.for_.iter);
     c->unit->loc = g;
     emit(c, is_async ? BC_GET_AITER : BC_GET_ITER);
   }
@@ -1161,7 +1256,7 @@ static void compile_comprehension(Compiler *c, Node *n) {
   emit_const(c, OBJ_VAL(code));
   emit_arg(c, BC_MAKE_FUNCTION, closure ? 4 : 0);
   Node *first = gens->items[0];
-  compile_expr(c, first->u.for_.iter);
+  compile_iterable(c, first->u.for_.iter);
   c->unit->loc = n;
   emit(c, first->u.for_.is_async ? BC_GET_AITER : BC_GET_ITER);
   emit_arg(c, BC_CALL, 1);
@@ -1565,7 +1660,7 @@ static void compile_for(Compiler *c, Node *n) {
     return;
   }
   int start = new_label(c), exit = new_label(c), brk = new_label(c);
-  compile_expr(c, n->u.for_.iter);
+  compile_iterable(c, n->u.for_.iter);
   c->unit->loc = n;
   /* A generator made right here belongs to the loop: CPython frees (and
    * so closes) it as soon as the loop drops it, running its finally. */

@@ -28,6 +28,7 @@ import traceback
 ANSI = re.compile(rb"\x1b(\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>78])")
 TIMEOUT = 10.0
 UP = "\x1b[A"
+EDITOR = True  # asy was built with libedit (the plain reader cannot redraw)
 
 
 class Fail(Exception):
@@ -174,12 +175,14 @@ def case_background_task_prints(r):
     r.prompt()
     r.send("x = 1")  # typing, not entered, while the ticks arrive
     r.expect("tick 2")
-    # The half-typed line is drawn again below the output, and still there.
-    r.expect(">>> x = 1")
+    # The half-typed line is drawn again below the output, and still there
+    # (without libedit the terminal keeps it, but cannot show it again).
+    if EDITOR:
+        r.expect(">>> x = 1")
     r.line("23")
     r.prompt()
     r.line("x")
-    r.expect("\n123\n")
+    r.expect(re.compile(r"\b123\n"))
     r.prompt()
     r.line("t.done()")
     r.expect("True")
@@ -546,7 +549,7 @@ def run_case(asy, name, fn, verbose):
 
 
 def main():
-    global TIMEOUT
+    global TIMEOUT, EDITOR
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("asy")
     ap.add_argument("-k", help="run only cases whose name contains this")
@@ -555,7 +558,7 @@ def main():
     a = ap.parse_args()
     TIMEOUT = a.timeout
     asy = os.path.abspath(a.asy)
-    editor = has_libedit(asy)
+    editor = EDITOR = has_libedit(asy)
     passed = failed = 0
     for name, fn in CASES:
         if a.k and a.k not in name:
