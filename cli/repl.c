@@ -11,8 +11,8 @@
 
 #include "../grammar/compile.h"
 #include "../vm/clock.h"
-#include "cli.h"
 #include "../vm/loop.h"
+#include "cli.h"
 #include "repl.h"
 
 /* Set by the SIGINT handler's reading of where the session is. */
@@ -480,7 +480,7 @@ int cli_repl(const CliOptions *o) {
     gc_remove_marker(repl_mark, &s);
     return 1;
   }
-  s.watch_cb = OBJ_VAL(native_new("repl_input", repl_on_input));
+  s.watch_cb = OBJ_VAL(native_new("repl_line_typed", repl_on_input));
   vm.repl = true;
   char *history = repl_history_path();
   bool term_ok = repl_term_start(history);

@@ -7,12 +7,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../vm/clock.h"
 #include "../vm/debug.h"
-#include "cli.h"
 #include "../vm/loop.h"
+#include "cli.h"
 #include "repl.h"
+#include "trace.h"
 
 typedef struct {
   char *p;
@@ -963,9 +965,15 @@ static void cmd_dis(ReplSession *s, const char *arg) {
 /* ================================================================ :trace, :help */
 
 static void cmd_trace(ReplSession *s, const char *arg) {
-  (void)s, (void)arg;
-  puts(":trace is not available yet: the loop tracer (DESIGN §5, --trace) has not landed.\n"
-       "Meanwhile :step, :iter, :loop and :tasks show the loop one move at a time.");
+  if (strcmp(arg, "on") == 0) {
+    trace_enable(true, s->color && isatty(STDERR_FILENO));
+    puts("narrating the loop on stderr, one line per event (:trace off stops)");
+  } else if (strcmp(arg, "off") == 0) {
+    trace_enable(false, false);
+    puts("narration off");
+  } else {
+    printf("narration is %s (:trace on|off)\n", trace_is_enabled() ? "on" : "off");
+  }
 }
 
 static void cmd_help(ReplSession *s, const char *arg);
