@@ -196,14 +196,20 @@ static void repl_detach_waiter(ObjTask *t) {
 
 /* Ctrl-C while the input's task waits: raise KeyboardInterrupt at its
  * await, as it would be raised in synchronous code, so the traceback shows
- * the line and `try`/`finally` in the input run. */
+ * the line and `try`/`finally` in the input run. What it awaited is
+ * cancelled as Task.cancel() would (a gather cancels its children), so
+ * `python -m asyncio` users find the same tasks left afterwards. */
 static void repl_interrupt_task(ObjTask *t) {
   if (t->fut.state != FUT_PENDING) return;
   if (t->step_scheduled || !t->waiter) {
     future_cancel(&t->fut, NONE_VAL); /* about to run anyway: cancel it */
     return;
   }
+  ObjFuture *w = (ObjFuture *)t->waiter;
+  gc_push_root(OBJ_VAL(w));
   repl_detach_waiter(t);
+  if (w->obj.aux != FUTK_SLEEP) future_cancel(w, NONE_VAL);
+  gc_pop_roots(1);
   Value ki = vm_new_exception(vm.e_KeyboardInterrupt, 0, NULL);
   gc_push_root(ki);
   if (!task_step(t, ki)) vm.exc = UNDEF_VAL; /* kept as the task's exception */
@@ -234,6 +240,10 @@ static int repl_task_outcome(ObjTask *t, Value already_printed, bool quiet_cance
   if (!t->fut.has_exc) return -1;
   Value e = t->fut.result;
   if (IS_OBJ(already_printed) && IS_OBJ(e) && AS_OBJ(e) == AS_OBJ(already_printed)) return -1;
+  /* One Ctrl-C, one traceback: the task that was running says where. */
+  if (!IS_UNDEF(already_printed) && vm_isinstance(already_printed, vm.e_KeyboardInterrupt) &&
+      vm_isinstance(e, vm.e_KeyboardInterrupt))
+    return -1;
   return repl_report(e);
 }
 
