@@ -278,6 +278,21 @@ static ObjList *gather_children(ObjFuture *f) {
   return AS_LIST(v);
 }
 
+/* The TaskGroup whose `async with` the task is exiting (waiting for the
+ * group's tasks), as the dict of its tasks; NULL otherwise. */
+static ObjDict *taskgroup_tasks(ObjTask *t) {
+  Frame *f = task_innermost(t);
+  if (!f || !f->code || f->code->nlocals == 0 ||
+      strcmp(f->code->qualname->chars, "TaskGroup.__aexit__") != 0)
+    return NULL;
+  Value group = f->slots[0]; /* self */
+  Value tasks;
+  if (IS_INSTANCE(group) && AS_INSTANCE(group)->dict &&
+      dict_get_str(AS_INSTANCE(group)->dict, str_intern_cstr("_tasks"), &tasks) && IS_DICT(tasks))
+    return AS_DICT(tasks);
+  return NULL;
+}
+
 /* Where a future came from, when the loop recorded it (debug mode). */
 static void describe_future_origin(Text *out, ObjFuture *f) {
   if (f->origin_code) text_add(out, " created at %s:%d", f->origin_code->filename->chars, f->origin_line);
@@ -302,6 +317,11 @@ static void describe_waiter(Text *out, ReplSession *s, ObjTask *t) {
   ObjList *kids = gather_children(w);
   if (kids) {
     text_add(out, "gather of %u", kids->len);
+    return;
+  }
+  ObjDict *group = taskgroup_tasks(t);
+  if (group) {
+    text_add(out, "end of its TaskGroup (%u task%s left)", group->len, group->len == 1 ? "" : "s");
     return;
   }
   const char *prim = waiting_in_primitive(t);
@@ -639,18 +659,10 @@ static ObjList *tree_children(ObjTask *t) {
   if (w && w->obj.aux == FUTK_TASK) list_append(kids, OBJ_VAL(w));
   ObjList *g = w ? gather_children(w) : NULL;
   for (uint32_t i = 0; g && i < g->len; i++) list_append(kids, g->items[i]);
-  Frame *f = task_innermost(t);
-  if (f && f->code && strcmp(f->code->qualname->chars, "TaskGroup.__aexit__") == 0 &&
-      f->code->nlocals > 0) {
-    Value group = f->slots[0]; /* self */
-    Value tasks;
-    if (IS_INSTANCE(group) && AS_INSTANCE(group)->dict &&
-        dict_get_str(AS_INSTANCE(group)->dict, str_intern_cstr("_tasks"), &tasks) && IS_DICT(tasks)) {
-      uint32_t pos = 0;
-      DictEntry *e;
-      while (dict_next(AS_DICT(tasks), &pos, &e)) list_append(kids, e->key);
-    }
-  }
+  ObjDict *group = taskgroup_tasks(t);
+  uint32_t pos = 0;
+  DictEntry *e;
+  while (group && dict_next(group, &pos, &e)) list_append(kids, e->key);
   gc_pop_roots(1);
   return kids;
 }

@@ -284,6 +284,17 @@ def case_tree_gather(r):
     r.expect("Task 'parent' waiting: gather of 2")
     r.expect(re.compile(r"├─ Task '[^']+' waiting: sleep\(50\)"))
     r.expect(re.compile(r"└─ Task '[^']+' waiting: sleep\(60\)"))
+    r.prompt()
+    define(r, "async def grouped():", "    async with asyncio.TaskGroup() as tg:",
+           "        tg.create_task(leaf(70), name='g1')", "        tg.create_task(leaf(80), name='g2')")
+    r.line("gt = asyncio.create_task(grouped(), name='grouped')")
+    r.prompt()
+    r.line("await asyncio.sleep(0.05)")
+    r.prompt()
+    r.line(":tree")
+    r.expect("Task 'grouped' waiting: end of its TaskGroup (2 tasks left)")
+    r.expect("├─ Task 'g1' waiting: sleep(70)")
+    r.expect("└─ Task 'g2' waiting: sleep(80)")
 
 
 def case_step_and_iter(r):
