@@ -59,6 +59,8 @@ typedef struct {
   char canceller[64];    /* who asked for the cancellation */
   char wait[200];        /* what it waits on (for the wake-up line) */
   char coro[64];         /* the coroutine's name, kept for after it is gone */
+  char woken[120];       /* a better phrase than "<wait> is done", if any */
+  bool cancel_in_lib;    /* the CancelledError landed in asyncio's own code */
   WaitKind wait_kind;
 } TaskNote;
 
@@ -147,8 +149,13 @@ int trace_frame_line(const Frame *f) {
 }
 
 Frame *trace_user_frame(Frame *f) {
-  for (Frame *k = f; k; k = k->parent)
+  for (Frame *k = f; k; k = k->parent) {
     if (k->code && !trace_is_library(k->code)) return k;
+    /* Past asyncio.run() lies the module that started the loop, not the
+     * code that made this event: a callback run by the loop has no user
+     * line of its own. */
+    if (k != f && k->code && strcmp(k->code->filename->chars, "asyncio/runners.asy") == 0) return NULL;
+  }
   return NULL;
 }
 
@@ -306,8 +313,10 @@ static void put_user_site(TraceBuf *out, ObjTask *t, bool with_source) {
   const char *text = with_source ? source_line(code->filename->chars, line, &len) : NULL;
   if (!text) return;
   while (len && (*text == ' ' || *text == '\t')) text++, len--;
-  if (len > 50) len = 50;
-  trace_buf_printf(out, ": %.*s", (int)len, text);
+  bool cut = len > 50;
+  if (cut) len = 50;
+  while (cut && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
+  trace_buf_printf(out, ": %.*s%s", (int)len, text, cut ? "…" : "");
 }
 
 /* The outermost library frame of a suspended task's await chain (the
@@ -328,24 +337,25 @@ static Frame *library_entry(ObjTask *t, Frame **inner) {
 }
 
 typedef struct {
-  const char *qualname; /* suffix after the class, or the whole name */
-  const char *words;
+  const char *qualname; /* suffix after the class (".get"), or the whole name */
+  const char *words;    /* what the task waits for; NULL: the method's name */
+  const char *woken;    /* why it is ready again; NULL: "... can go on" */
   WaitKind kind;
 } WaitWords;
 
 static const WaitWords wait_words[] = {
-    {"TaskGroup.__aexit__", "the tasks of its TaskGroup", WAIT_TASK},
-    {"_wait", "asyncio.wait()", WAIT_TASK},
-    {"wait", "asyncio.wait()", WAIT_TASK},
-    {"wait_for", "wait_for()", WAIT_TASK},
-    {"_cancel_and_wait", "wait_for() (cancelling what it waited for)", WAIT_TASK},
-    {"as_completed.<locals>._wait_for_one", "as_completed()", WAIT_TASK},
-    {"to_thread", "to_thread() (a worker thread)", WAIT_FUTURE},
-    {".acquire", NULL, WAIT_SYNC},
-    {".wait", NULL, WAIT_SYNC},
-    {".get", NULL, WAIT_SYNC},
-    {".put", NULL, WAIT_SYNC},
-    {".join", NULL, WAIT_SYNC},
+    {"TaskGroup.__aexit__", "the tasks of its TaskGroup", "all the tasks of its TaskGroup have finished", WAIT_TASK},
+    {"_wait", "asyncio.wait()", "asyncio.wait() has what it waited for", WAIT_TASK},
+    {"wait", "asyncio.wait()", "asyncio.wait() has what it waited for", WAIT_TASK},
+    {"wait_for", "wait_for()", "wait_for(): the awaitable finished or the time is up", WAIT_TASK},
+    {"_cancel_and_wait", "wait_for() to stop what it cancelled", "what wait_for() cancelled has stopped", WAIT_TASK},
+    {"as_completed.<locals>._wait_for_one", "as_completed()", "as_completed() has the next result", WAIT_TASK},
+    {"to_thread", "to_thread() (a worker thread)", "the worker thread has finished", WAIT_FUTURE},
+    {".acquire", NULL, NULL, WAIT_SYNC},
+    {".wait", NULL, NULL, WAIT_SYNC},
+    {".get", NULL, NULL, WAIT_SYNC},
+    {".put", NULL, NULL, WAIT_SYNC},
+    {".join", NULL, NULL, WAIT_SYNC},
 };
 
 /* "Lock.acquire()" with the class of the receiver when the frame has one
@@ -359,7 +369,7 @@ static void put_method(TraceBuf *out, Frame *f) {
     trace_buf_printf(out, "%s()", q);
 }
 
-static WaitKind describe_library_wait(Frame *entry, Frame *inner, TraceBuf *out) {
+static WaitKind describe_library_wait(Frame *entry, Frame *inner, TraceBuf *out, TraceBuf *woken) {
   /* async with lock: __aenter__ only forwards to acquire(). */
   if (strstr(entry->code->qualname->chars, "__aenter__") && inner) entry = inner;
   const char *q = entry->code->qualname->chars;
@@ -371,6 +381,7 @@ static WaitKind describe_library_wait(Frame *entry, Frame *inner, TraceBuf *out)
     if (suffix ? (qn > wn && strcmp(q + qn - wn, w->qualname) == 0) : strcmp(q, w->qualname) == 0) {
       if (w->words) trace_buf_printf(out, "%s", w->words);
       else put_method(out, entry);
+      if (w->woken) trace_buf_printf(woken, "%s", w->woken);
       return w->kind;
     }
   }
@@ -410,7 +421,18 @@ static void describe_future(ObjFuture *f, TraceBuf *out) {
 
 static void put_seconds(TraceBuf *out, double s) { trace_buf_printf(out, "%.3f", s); }
 
+/* As trace_describe_wait; woken (if not NULL) receives a phrase for the
+ * moment the wait ends, when the plain "... is done" would read badly. */
+static WaitKind describe_wait(ObjTask *t, Obj *obj, TraceBuf *out, TraceBuf *woken);
+
 WaitKind trace_describe_wait(ObjTask *t, Obj *obj, TraceBuf *out) {
+  TraceBuf ignored = {0};
+  WaitKind k = describe_wait(t, obj, out, &ignored);
+  trace_buf_free(&ignored);
+  return k;
+}
+
+static WaitKind describe_wait(ObjTask *t, Obj *obj, TraceBuf *out, TraceBuf *woken) {
   if (!obj) {
     trace_buf_printf(out, "nothing");
     return WAIT_NONE;
@@ -427,7 +449,7 @@ WaitKind trace_describe_wait(ObjTask *t, Obj *obj, TraceBuf *out) {
     return WAIT_TASK;
   }
   Frame *inner = NULL, *entry = library_entry(t, &inner);
-  if (entry) return describe_library_wait(entry, inner, out);
+  if (entry) return describe_library_wait(entry, inner, out, woken);
   bool gather = f->cls && strcmp(f->cls->name->chars, "_GatheringFuture") == 0;
   describe_future(f, out);
   return gather ? WAIT_TASK : WAIT_FUTURE;
@@ -457,6 +479,7 @@ static void put_callable(TraceBuf *out, Value fn) {
  * scheduled (q.put_nowait). */
 static bool callable_is_internal(Value fn) {
   if (IS_OBJ_TYPE(fn, OBJ_BOUND)) fn = AS_BOUND(fn)->func;
+  if (IS_NATIVE(fn)) return AS_NATIVE(fn)->name[0] == '_'; /* the executor's hand-offs */
   if (!IS_FUNCTION(fn) || !trace_is_library(AS_FUNCTION(fn)->code)) return false;
   const char *q = AS_FUNCTION(fn)->qualname->chars;
   return q[0] == '_' || strstr(q, "._") || strstr(q, "<locals>");
@@ -576,7 +599,7 @@ static void on_created(const LoopEvent *ev) {
     trace_coro_call(t, &b);
     trace_buf_printf(&b, " in a task, ");
     put_task(&b, t);
-    Frame *uf = trace_user_frame(vm.frame);
+    Frame *uf = trace_user_frame(api->parent);
     if (uf) trace_buf_printf(&b, ", at %s:%d", uf->code->filename->chars, trace_frame_line(uf));
   } else {
     trace_buf_printf(&b, "  ");
@@ -628,8 +651,10 @@ static void on_step_begin(const LoopEvent *ev) {
     put_user_site(&b, t, false);
   }
   if (n->cancel_pending) {
+    Frame *inner;
     n->cancel_pending = false;
     n->cancel_delivered = true;
+    n->cancel_in_lib = library_entry(t, &inner) != NULL;
     color(&b, C_CANCEL);
     trace_buf_printf(&b, " — CancelledError is raised %s (%s)", fresh ? "before its first line" : "at that await",
                      n->canceller);
@@ -655,7 +680,9 @@ static void put_cancel_aftermath(TraceBuf *b, ObjTask *t, TaskNote *n) {
     return;
   }
   n->cancel_delivered = false;
-  if (t->num_cancels_requested > 0) {
+  /* asyncio's own code (TaskGroup, timeout, wait_for) catches cancellations
+   * on purpose; only a user's except clause can swallow one. */
+  if (t->num_cancels_requested > 0 && !n->cancel_in_lib) {
     n->swallowed = true;
     trace_buf_printf(b, " — it caught the CancelledError and goes on: swallowing a cancellation is a bug, re-raise it");
   }
@@ -681,10 +708,13 @@ static void on_step_end(const LoopEvent *ev) {
     put_user_site(&b, t, true);
     trace_buf_printf(&b, " — back of the ready queue");
     snprintf(n->wait, sizeof n->wait, "its turn");
+    n->woken[0] = 0;
     n->wait_kind = WAIT_NONE;
   } else {
-    TraceBuf w = {0};
-    n->wait_kind = trace_describe_wait(t, ev->obj, &w);
+    TraceBuf w = {0}, wk = {0};
+    n->wait_kind = describe_wait(t, ev->obj, &w, &wk);
+    snprintf(n->woken, sizeof n->woken, "%s", buf_str(&wk));
+    trace_buf_free(&wk);
     if (ev->obj && ev->obj->aux == FUTK_SLEEP) {
       ObjSleep *s = (ObjSleep *)ev->obj;
       trace_buf_printf(&b, " sleeps %g s, until t=", s->delay);
@@ -727,7 +757,7 @@ static void on_done(const LoopEvent *ev) {
     trace_buf_printf(&b, " %s: %s() ", r == C_DONE ? "done" : "failed", n->coro);
     trace_describe_outcome(t, &b);
   }
-  if (r != C_CANCEL && (n->swallowed || n->cancel_delivered) && t->num_cancels_requested > 0)
+  if (r != C_CANCEL && (n->swallowed || (n->cancel_delivered && !n->cancel_in_lib)) && t->num_cancels_requested > 0)
     trace_buf_printf(&b, " — although it was cancelled: it swallowed the CancelledError");
   n->cancel_delivered = n->cancel_pending = false;
   line_emit(&b);
@@ -748,7 +778,9 @@ static void on_wake(const LoopEvent *ev) {
   if (ev->obj->aux == FUTK_SLEEP)
     trace_buf_printf(&b, "its %s is over", what);
   else if (f->state == FUT_CANCELLED)
-    trace_buf_printf(&b, "%s was cancelled", what);
+    trace_buf_printf(&b, "its wait for %s was cancelled", what);
+  else if (n->woken[0])
+    trace_buf_printf(&b, "%s", n->woken);
   else if (n->wait_kind == WAIT_SYNC)
     trace_buf_printf(&b, "%s can go on", what);
   else
@@ -833,14 +865,16 @@ static void describe_canceller(const LoopEvent *ev, TraceBuf *out, TaskNote *n) 
     snprintf(n->canceller, sizeof n->canceller, "the asyncio.timeout() deadline");
     return;
   }
+  if (strstr(lib, "TaskGroup")) {
+    trace_buf_printf(out, "the TaskGroup cancels %s: one of its tasks failed", task_name(ev->task)->chars);
+    snprintf(n->canceller, sizeof n->canceller, "cancelled by its TaskGroup");
+    return;
+  }
   if (by) trace_buf_printf(out, "%s cancels %s", task_name(by)->chars, task_name(ev->task)->chars);
   else trace_buf_printf(out, "a callback cancels %s", task_name(ev->task)->chars);
   if (by == ev->task) trace_buf_printf(out, " (itself)");
   if (!by && !api) snprintf(n->canceller, sizeof n->canceller, "cancelled by a callback");
-  const char *how = strstr(lib, "TaskGroup")          ? "its TaskGroup (another task failed)"
-                    : strstr(lib, "_GatheringFuture") ? "the cancelled gather()"
-                    : q[0]                            ? q
-                                                      : NULL;
+  const char *how = strstr(lib, "_GatheringFuture") ? "the cancelled gather()" : q[0] ? q : NULL;
   if (how) trace_buf_printf(out, " through %s", how);
   Frame *uf = trace_user_frame(vm.frame);
   if (uf) trace_buf_printf(out, " at %s:%d", uf->code->filename->chars, trace_frame_line(uf));

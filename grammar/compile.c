@@ -93,6 +93,7 @@ typedef struct {
   bool failed;
   CompileMode mode;
   int depth;
+  ObjList *frozensets; /* frozenset constants so far: CPython shares equal ones module-wide */
 } Compiler;
 
 #define COMPILE_MAX_DEPTH 400
@@ -408,6 +409,7 @@ static void compiler_mark(void *ctx) {
     gc_mark_obj((Obj *)u->doc);
   }
   gc_mark_obj((Obj *)c->filename_str);
+  gc_mark_obj((Obj *)c->frozensets);
 }
 
 /* --------------------------------------------------------------- units */
@@ -770,11 +772,57 @@ static bool fold_frozenset(NodeList *elts, Value *out) {
   return true;
 }
 
+/* Equal and of the same types all the way down: 1, 1.0 and True are
+ * different constants to CPython even though they compare equal. */
+static bool same_constant(Value a, Value b) {
+  if (a.type != b.type || vm_class_of(a) != vm_class_of(b)) return false;
+  if (!IS_TUPLE(a)) return vm_eq(a, b) == 1;
+  ObjTuple *ta = AS_TUPLE(a), *tb = AS_TUPLE(b);
+  if (ta->len != tb->len) return false;
+  for (uint32_t i = 0; i < ta->len; i++) {
+    if (!same_constant(ta->items[i], tb->items[i])) return false;
+  }
+  return true;
+}
+
+static bool same_constant_set(ObjSet *a, ObjSet *b) {
+  if (a->used != b->used) return false;
+  uint32_t pos = 0;
+  Value k;
+  while (set_next(a, &pos, &k)) {
+    uint32_t pb = 0;
+    Value kb;
+    bool found = false;
+    while (!found && set_next(b, &pb, &kb)) {
+      found = same_constant(k, kb);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/* An earlier equal frozenset constant if there is one (its table order is
+ * what CPython prints), else fs, remembered. */
+static Value share_frozenset(Compiler *c, Value fs) {
+  if (!c->frozensets) {
+    gc_push_root(fs);
+    c->frozensets = list_new(0, NULL);
+    gc_pop_roots(1);
+  }
+  ObjList *l = c->frozensets;
+  for (uint32_t i = 0; i < l->len; i++) {
+    if (same_constant_set(AS_SET(l->items[i]), AS_SET(fs))) return l->items[i];
+  }
+  list_append(l, fs);
+  return fs;
+}
+
 /* {1, 2, 3}: CPython builds a set display of three or more constants from
  * a frozenset constant (BUILD_SET 0, LOAD_CONST, SET_UPDATE). */
 static bool compile_constant_set(Compiler *c, Node *n) {
   Value fs;
   if (n->u.seq.elts.count < 3 || !fold_frozenset(&n->u.seq.elts, &fs)) return false;
+  fs = share_frozenset(c, fs);
   gc_push_root(fs);
   c->unit->loc = n;
   emit_arg(c, BC_BUILD_SET, 0);
@@ -789,6 +837,7 @@ static bool compile_constant_set(Compiler *c, Node *n) {
 static void compile_iterable(Compiler *c, Node *n) {
   Value fs;
   if (n->kind == E_SET && fold_frozenset(&n->u.seq.elts, &fs)) {
+    fs = share_frozenset(c, fs);
     gc_push_root(fs);
     c->unit->loc = n;
     emit_const(c, fs);

@@ -2,6 +2,7 @@
  * functions, generators and coroutines, and the exception classes. */
 #include "../vm/ops.h"
 #include "lib.h"
+#include "methargs.h"
 
 /* ------------------------------------------------------------- object */
 
@@ -73,9 +74,13 @@ static Value object_getattribute_m(int argc, Value *argv, ObjTuple *kwnames) {
   return vm_getattr(argv[0], AS_STR(argv[1]));
 }
 
+Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames);
+
 static Value object_new_m(int argc, Value *argv, ObjTuple *kwnames) {
   if (argc < 1 || !IS_CLASS(argv[0])) return vm_raise(vm.e_TypeError, "object.__new__(X): X is not a type object");
   ObjClass *cls = AS_CLASS(argv[0]);
+  if ((cls->cflags & CLASS_EXCEPTION) && vm_is_subclass(cls, vm.e_BaseExceptionGroup))
+    return lib_excgroup_new(cls, argc - 1, argv + 1, NULL);
   ObjInstance *inst = instance_new(cls);
   if (cls->cflags & CLASS_EXCEPTION) {
     gc_push_root(OBJ_VAL(inst));
@@ -398,23 +403,51 @@ static Value syntaxerror_str(int argc, Value *argv, ObjTuple *kwnames) {
   return OBJ_VAL(m);
 }
 
-/* ExceptionGroup(message, exceptions): exceptions kept in `notes`. */
-static Value excgroup_init(int argc, Value *argv, ObjTuple *kwnames) {
-  if (argc != 3) return vm_raise(vm.e_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", argc - 1);
-  if (!IS_STR(argv[1])) return vm_raise(vm.e_TypeError, "argument 1 must be str, not %s", vm_type_name(argv[1]));
-  ObjList *l = lib_list_from_iterable(argv[2]);
+/* BaseExceptionGroup.__new__: checks the arguments, picks ExceptionGroup
+ * when every member is an Exception (as CPython does for the base class),
+ * and keeps the members as a tuple in `notes`; args keeps what was given. */
+Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames) {
+  if (kwnames && kwnames->len)
+    return vm_raise(vm.e_TypeError, "%s() takes no keyword arguments", cls->name->chars);
+  if (argc != 2)
+    return vm_raise(vm.e_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", argc);
+  if (!IS_STR(argv[0]))
+    return vm_raise(vm.e_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
+                    vm_type_name(argv[0]));
+  Value seq = argv[1];
+  if (!IS_LIST(seq) && !IS_TUPLE(seq) && !IS_STR(seq) && !IS_OBJ_TYPE(seq, OBJ_RANGE))
+    return vm_raise(vm.e_TypeError, "second argument (exceptions) must be a sequence");
+  ObjList *l = lib_list_from_iterable(seq);
   if (!l) return UNDEF_VAL;
   if (l->len == 0) return vm_raise(vm.e_ValueError, "second argument (exceptions) must be a non-empty sequence");
+  bool all_exceptions = true;
   for (uint32_t i = 0; i < l->len; i++) {
     if (!IS_EXCEPTION(l->items[i]))
       return vm_raise(vm.e_ValueError, "Item %u of second argument (exceptions) is not an exception", i);
+    if (!vm_isinstance(l->items[i], vm.e_Exception)) all_exceptions = false;
+  }
+  bool is_exception_class = vm_is_subclass(cls, vm.e_Exception);
+  if (cls == vm.e_BaseExceptionGroup && all_exceptions) {
+    cls = vm.e_ExceptionGroup;
+  } else if (is_exception_class && !all_exceptions) {
+    if (cls == vm.e_ExceptionGroup)
+      return vm_raise(vm.e_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+    return vm_raise(vm.e_TypeError, "Cannot nest BaseExceptions in '%s'", cls->name->chars);
   }
   gc_push_root(OBJ_VAL(l));
-  ObjException *e = AS_EXCEPTION(argv[0]);
-  Value pair[2] = {argv[1], OBJ_VAL(tuple_new(l->len, l->items))};
-  e->notes = pair[1];
-  e->args = tuple_new(2, pair);
-  gc_pop_roots(1);
+  ObjException *e = (ObjException *)instance_new(cls);
+  gc_push_root(OBJ_VAL(e));
+  e->notes = OBJ_VAL(tuple_new(l->len, l->items));
+  e->args = tuple_new(2, argv);
+  gc_pop_roots(2);
+  return OBJ_VAL(e);
+}
+
+/* BaseExceptionGroup.__init__: like BaseException's, without keywords. */
+static Value excgroup_init(int argc, Value *argv, ObjTuple *kwnames) {
+  if (kwnames && kwnames->len)
+    return vm_raise(vm.e_TypeError, "%s() takes no keyword arguments", vm_type_name(argv[0]));
+  AS_EXCEPTION(argv[0])->args = tuple_new((uint32_t)(argc - 1), argv + 1);
   return NONE_VAL;
 }
 
@@ -433,52 +466,127 @@ static Value excgroup_str(int argc, Value *argv, ObjTuple *kwnames) {
   return OBJ_VAL(str_printf("%s (%u sub-exception%s)", m->chars, count, count == 1 ? "" : "s"));
 }
 
-static Value excgroup_subgroup_impl(Value self, Value match, bool keep_matching) {
-  ObjException *e = AS_EXCEPTION(self);
-  if (!IS_TUPLE(e->notes)) return NONE_VAL;
-  ObjTuple *all = AS_TUPLE(e->notes);
-  ObjList *kept = list_new(0, NULL);
-  gc_push_root(OBJ_VAL(kept));
-  for (uint32_t i = 0; i < all->len; i++) {
-    int m;
-    if (IS_CLASS(match) || IS_TUPLE(match)) {
-      m = ops_exc_match(all->items[i], match);
-    } else {
-      Value r = vm_call(match, 1, &all->items[i]);
-      m = IS_UNDEF(r) ? -1 : vm_truthy(r);
+/* derive(excs): a group like self around other members; subgroup and
+ * split build their results with it, so subclasses can override it. */
+static Value excgroup_derive(int argc, Value *argv, ObjTuple *kwnames) {
+  if (!vm_check_args("derive", argc, 2, 2)) return UNDEF_VAL;
+  Value args[2] = {exc_first_arg(argv[0]), argv[1]};
+  return vm_call(OBJ_VAL(vm.e_BaseExceptionGroup), 2, args);
+}
+
+/* The condition of subgroup()/split(): an exception class, a tuple of
+ * them, or a predicate. 1 match, 0 not, -1 error. */
+static int excgroup_matches(Value cond, Value exc) {
+  if (IS_CLASS(cond) || IS_TUPLE(cond)) return ops_exc_match(exc, cond);
+  Value r = vm_call(cond, 1, &exc);
+  return IS_UNDEF(r) ? -1 : vm_truthy(r);
+}
+
+static bool excgroup_valid_condition(Value cond) {
+  if (IS_CLASS(cond)) return (AS_CLASS(cond)->cflags & CLASS_EXCEPTION) != 0;
+  if (IS_TUPLE(cond)) {
+    ObjTuple *t = AS_TUPLE(cond);
+    for (uint32_t i = 0; i < t->len; i++) {
+      if (!IS_CLASS(t->items[i]) || !(AS_CLASS(t->items[i])->cflags & CLASS_EXCEPTION)) return false;
     }
-    if (m < 0) {
-      gc_pop_roots(1);
-      return UNDEF_VAL;
-    }
-    if ((m == 1) == keep_matching) list_append(kept, all->items[i]);
+    return true;
   }
-  Value result = NONE_VAL;
-  if (kept->len == all->len) {
-    result = self;
-  } else if (kept->len > 0) {
-    Value args[2] = {e->args->items[0], OBJ_VAL(kept)};
-    result = vm_call(OBJ_VAL(e->inst.cls), 2, args);
+  return ma_callable(cond);
+}
+
+/* A group like orig around members (NONE when there are none): made by
+ * orig.derive(), then given orig's traceback, cause, context and notes. */
+static Value excgroup_subset(Value orig, ObjList *members) {
+  if (members->len == 0) return NONE_VAL;
+  Value arg = OBJ_VAL(members);
+  Value g = vm_call_method(orig, str_intern_cstr("derive"), 1, &arg);
+  if (IS_UNDEF(g)) return g;
+  if (!IS_EXCEPTION(g) || !vm_isinstance(g, vm.e_BaseExceptionGroup))
+    return vm_raise(vm.e_TypeError, "derive must return an instance of BaseExceptionGroup");
+  ObjException *from = AS_EXCEPTION(orig), *to = AS_EXCEPTION(g);
+  gc_push_root(g);
+  if (from->ntb) {
+    TbEntry *tb = gc_realloc(NULL, 0, sizeof(TbEntry) * from->ntb);
+    memcpy(tb, from->tb, sizeof(TbEntry) * from->ntb);
+    gc_realloc(to->tb, sizeof(TbEntry) * to->captb, 0);
+    to->tb = tb;
+    to->ntb = to->captb = from->ntb;
+  }
+  to->cause = from->cause;
+  to->context = from->context;
+  Value notes;
+  if (from->inst.dict && dict_get_str(from->inst.dict, str_intern_cstr("__notes__"), &notes) &&
+      IS_LIST(notes)) {
+    ObjList *copy = list_new(AS_LIST(notes)->len, AS_LIST(notes)->items);
+    gc_push_root(OBJ_VAL(copy));
+    if (!to->inst.dict) to->inst.dict = dict_new();
+    dict_set_str(to->inst.dict, str_intern_cstr("__notes__"), OBJ_VAL(copy));
+    gc_pop_roots(1);
   }
   gc_pop_roots(1);
-  return result;
+  return g;
+}
+
+/* CPython's split: a member that matches as a whole goes whole; nested
+ * groups are split in turn. *match and *rest get NONE when empty; rest is
+ * only built when want_rest. False with an exception pending. */
+static bool excgroup_split_rec(Value exc, Value cond, bool want_rest, Value *match, Value *rest) {
+  *match = *rest = NONE_VAL;
+  int m = excgroup_matches(cond, exc);
+  if (m < 0) return false;
+  if (m) {
+    *match = exc;
+    return true;
+  }
+  if (!vm_isinstance(exc, vm.e_BaseExceptionGroup) || !IS_TUPLE(AS_EXCEPTION(exc)->notes)) {
+    if (want_rest) *rest = exc;
+    return true;
+  }
+  ObjTuple *all = AS_TUPLE(AS_EXCEPTION(exc)->notes);
+  ObjList *ml = list_new(0, NULL);
+  gc_push_root(OBJ_VAL(ml));
+  ObjList *rl = list_new(0, NULL);
+  gc_push_root(OBJ_VAL(rl));
+  bool ok = true;
+  for (uint32_t i = 0; ok && i < all->len; i++) {
+    Value cm, cr;
+    ok = excgroup_split_rec(all->items[i], cond, want_rest, &cm, &cr);
+    if (ok && !IS_NONE(cm)) list_append(ml, cm);
+    if (ok && !IS_NONE(cr)) list_append(rl, cr);
+  }
+  if (ok) *match = excgroup_subset(exc, ml);
+  ok = ok && !IS_UNDEF(*match);
+  if (ok && want_rest) {
+    gc_push_root(*match);
+    *rest = excgroup_subset(exc, rl);
+    gc_pop_roots(1);
+    ok = !IS_UNDEF(*rest);
+  }
+  gc_pop_roots(2);
+  return ok;
+}
+
+static Value excgroup_split_common(Value self, Value cond, bool want_rest, Value *rest) {
+  if (!excgroup_valid_condition(cond))
+    return vm_raise(vm.e_TypeError, "expected a function, exception type or tuple of exception types");
+  Value match;
+  if (!excgroup_split_rec(self, cond, want_rest, &match, rest)) return UNDEF_VAL;
+  return match;
 }
 
 static Value excgroup_subgroup(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("subgroup", argc, 2, 2)) return UNDEF_VAL;
-  return excgroup_subgroup_impl(argv[0], argv[1], true);
+  Value rest;
+  return excgroup_split_common(argv[0], argv[1], false, &rest);
 }
 
 static Value excgroup_split(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("split", argc, 2, 2)) return UNDEF_VAL;
-  Value a = excgroup_subgroup_impl(argv[0], argv[1], true);
-  if (IS_UNDEF(a)) return a;
-  gc_push_root(a);
-  Value b = excgroup_subgroup_impl(argv[0], argv[1], false);
-  gc_pop_roots(1);
-  if (IS_UNDEF(b)) return b;
-  Value pair[2] = {a, b};
-  return OBJ_VAL(tuple_new(2, pair));
+  Value pair[2];
+  pair[0] = excgroup_split_common(argv[0], argv[1], true, &pair[1]);
+  if (IS_UNDEF(pair[0])) return UNDEF_VAL;
+  ObjTuple *t = tuple_new(2, pair);
+  return t ? OBJ_VAL(t) : UNDEF_VAL;
 }
 
 /* ------------------------------------------------------------ misc types */
@@ -515,7 +623,8 @@ void lib_object_init(void) {
   lib_def_method(o, "__setattr__", object_setattr_m);
   lib_def_method(o, "__getattribute__", object_getattribute_m);
   lib_def_method(o, "__dir__", object_dir_m);
-  dict_set_str(o->dict, vm.names[NAME_new], OBJ_VAL(wrapper_new(WRAP_STATICMETHOD, OBJ_VAL(native_new("__new__", object_new_m)))));
+  vm.object_new = OBJ_VAL(wrapper_new(WRAP_STATICMETHOD, OBJ_VAL(native_new("__new__", object_new_m))));
+  dict_set_str(o->dict, vm.names[NAME_new], vm.object_new);
 
   vm.t_type->ctor = type_ctor;
   lib_def_method(vm.t_type, "mro", type_mro_m);
@@ -581,6 +690,7 @@ void lib_exceptions_init(void) {
   lib_def_method(eg, "__str__", excgroup_str);
   lib_def_method(eg, "subgroup", excgroup_subgroup);
   lib_def_method(eg, "split", excgroup_split);
+  lib_def_method(eg, "derive", excgroup_derive);
   lib_def_property(eg, "exceptions", excgroup_exceptions);
   lib_def_property(eg, "message", excgroup_message);
 }

@@ -391,7 +391,8 @@ static void put_mapped(FmtBuf *b, uint32_t c, CaseMap m) {
   case MAP_FOLD:
     /* Cherokee folds to uppercase: a run may map c to itself. */
     if ((sp = find_special(RUNS(uc_fold_special), c)) || find_run(RUNS(uc_fold_runs), &r)) break;
-    /* fall through: elsewhere casefold() is lower() */
+    /* elsewhere casefold() is lower() */
+    /* fall through */
   case MAP_LOWER:
     if (!(sp = find_special(RUNS(uc_lower_special), c))) r = map_runs(RUNS(uc_lower_runs), c);
     break;

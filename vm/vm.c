@@ -164,9 +164,13 @@ static CallOutcome start_function(ObjFunction *fn, Value *self, int argc, Value 
   return CALL_FRAME;
 }
 
+extern Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames); /* lib/object.c */
+
 static Value new_instance(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames) {
   Value newfn = vm_class_lookup(cls, vm.names[NAME_new]);
-  if (!IS_UNDEF(newfn) && !(IS_NATIVE(newfn))) {
+  bool is_default = IS_UNDEF(newfn) || IS_NATIVE(newfn) ||
+                    (IS_OBJ(newfn) && AS_OBJ(newfn) == AS_OBJ(vm.object_new));
+  if (!is_default) {
     /* A user __new__(cls, *args): called as a static method. */
     Value *args = malloc(sizeof(Value) * (size_t)(argc + 1));
     if (!args) return vm_raise(vm.e_MemoryError, "%s", "");
@@ -177,6 +181,8 @@ static Value new_instance(ObjClass *cls, int argc, Value *argv, ObjTuple *kwname
     free(args);
     return r;
   }
+  if ((cls->cflags & CLASS_EXCEPTION) && vm_is_subclass(cls, vm.e_BaseExceptionGroup))
+    return lib_excgroup_new(cls, argc, argv, kwnames);
   ObjInstance *inst = instance_new(cls);
   if (cls->cflags & CLASS_EXCEPTION) {
     int npos = argc - (kwnames ? (int)kwnames->len : 0);

@@ -164,6 +164,7 @@ typedef struct VM {
 #undef X
   Value not_implemented; /* the NotImplemented singleton */
   Value ellipsis;
+  Value object_new; /* object.__new__ (kept alive by object's dict): instantiation inlines it */
   ObjTuple *empty_tuple;
   ObjString *empty_str;
   ObjString *names[NAME__COUNT];

@@ -110,6 +110,23 @@ class Repl:
             raise Fail("asy did not exit; the terminal showed:\n" + self.text()[-1500:])
         return self.status
 
+    def finish(self):
+        """Leave politely (Ctrl-D) so sanitizers get to report at exit."""
+        if self.status is None:
+            self.send("\x15\x04")  # clear the line, then Ctrl-D
+            try:
+                self.wait_exit(timeout=min(TIMEOUT, 5.0))
+            except Fail:
+                pass
+
+    def sanitizer_report(self):
+        t = self.text()
+        for mark in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"):
+            i = t.find(mark)
+            if i >= 0:
+                return t[max(0, i - 200):i + 1500]
+        return None
+
     def close(self):
         if self.status is None:
             try:
@@ -553,7 +570,9 @@ def run_case(asy, name, fn, verbose):
             fn(r, asy, home)
         else:
             fn(r)
-        return None
+        r.finish()
+        report = r.sanitizer_report()
+        return None if report is None else "sanitizer report:\n" + report
     except Fail as e:
         return str(e)
     except Exception:
