@@ -183,6 +183,14 @@ void repl_term_answer(size_t start, char *const *cands, size_t n) {
   pthread_mutex_unlock(&T.lock);
 }
 
+/* Whether repl_term_stop has begun (a cancelled read is then no Ctrl-C). */
+static bool quitting(void) {
+  pthread_mutex_lock(&T.lock);
+  bool q = T.quit;
+  pthread_mutex_unlock(&T.lock);
+  return q;
+}
+
 /* ------------------------------------------------------------ reading keys */
 
 /* One byte from the terminal: 1 read, 0 end of input, -1 Ctrl-C. */
@@ -419,7 +427,8 @@ static ReplMsg editor_read(void) {
   int count = 0;
   const char *s = el_gets(T.el, &count);
   if (T.cancelled) {
-    editor_mark_interrupted();
+    if (quitting()) write_str(T.tty_out, "\n"); /* the session ends: no ^C to show */
+    else editor_mark_interrupted();
     return (ReplMsg){REPL_MSG_INTERRUPT, NULL};
   }
   if (!s || count <= 0) {
@@ -461,7 +470,7 @@ static ReplMsg plain_read(void) {
     pthread_mutex_lock(&T.edit);
     if (r < 0) {
       free(buf);
-      write_str(T.tty_out, "^C\n");
+      write_str(T.tty_out, quitting() ? "\n" : "^C\n");
       return (ReplMsg){REPL_MSG_INTERRUPT, NULL};
     }
     if (r == 0 && len == 0) {

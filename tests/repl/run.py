@@ -277,7 +277,7 @@ def case_tasks_command(r):
     r.line("c = asyncio.create_task(consumer(), name='consumer')")
     r.prompt()
     r.line(":tasks")
-    r.expect(re.compile(r"napper \(n\) +waiting +sleep\(100\), 99\.\d\d s left +<stdin>:2 in nap\(\)"))
+    r.expect(re.compile(r"napper \(n\) +waiting +sleep\(100\), 9\d\.\d\d s left +<stdin>:2 in nap\(\)"))
     r.expect(re.compile(r"consumer \(c\) +waiting +Queue\.get\(\) +<stdin>:2 in consumer\(\)"))
     r.prompt()
     r.line(":tree")
@@ -441,6 +441,18 @@ def case_exit_function(r):
         raise Fail(f"exit status {st}, expected 3")
 
 
+def case_background_exit(r):
+    r.prompt()
+    define(r, "async def bye():", "    await asyncio.sleep(0.2)", "    exit(7)")
+    r.line("asyncio.create_task(bye()); None")
+    r.prompt()
+    st = r.wait_exit()
+    if st != 7:
+        raise Fail(f"exit status {st}, expected 7")
+    if "^C" in r.text():
+        raise Fail("the interrupted prompt was marked ^C:\n" + r.text())
+
+
 def case_ctrl_d_ends_block(r):
     r.prompt()
     r.line("def g():")
@@ -543,6 +555,7 @@ CASES = [
     ("asyncio.run hint", case_asyncio_run_hint),
     ("Ctrl-D exits 0, cancelling tasks", case_ctrl_d_exit),
     ("exit(3)", case_exit_function),
+    ("exit() in a background task", case_background_exit),
     ("Ctrl-D at ... ends the block", case_ctrl_d_ends_block),
     ("history persists", case_history),
     ("Tab completion", case_tab_completion),
