@@ -778,7 +778,7 @@ static void on_wake(const LoopEvent *ev) {
   if (ev->obj->aux == FUTK_SLEEP)
     trace_buf_printf(&b, "its %s is over", what);
   else if (f->state == FUT_CANCELLED)
-    trace_buf_printf(&b, "its wait for %s was cancelled", what);
+    trace_buf_printf(&b, n->woken[0] ? "its wait for %s was cancelled" : "%s was cancelled", what);
   else if (n->woken[0])
     trace_buf_printf(&b, "%s", n->woken);
   else if (n->wait_kind == WAIT_SYNC)
