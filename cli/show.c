@@ -46,6 +46,8 @@ static struct {
   int ncalls;
   double best_dur;   /* the deepest slow call of this step */
   uint32_t best_depth;
+  bool best_in_coroutine; /* the slow call was made by an async def itself */
+  char best_func[64];     /* the function that made it */
   Site best, begin, end;
   ObjTask **pending; /* tasks of debug loops not yet done (kept alive) */
   uint32_t npending, cappending;
@@ -69,6 +71,8 @@ static void call_returned(const CallMark *m, double dur) {
   if (dbg.best.line && (m->depth < dbg.best_depth || (m->depth == dbg.best_depth && dur <= dbg.best_dur))) return;
   const LineEntry *le = code_line_at(m->frame->code, (uint32_t)(m->ip - m->frame->code->code));
   site_set(&dbg.best, m->frame->code, le ? le->line : 0);
+  dbg.best_in_coroutine = (m->frame->code->flags & CODE_COROUTINE) != 0;
+  snprintf(dbg.best_func, sizeof dbg.best_func, "%s", m->frame->code->name->chars);
   dbg.best_dur = dur;
   dbg.best_depth = m->depth;
 }
@@ -140,16 +144,24 @@ static const char *source_text(const Site *s, int *len) {
   return t;
 }
 
-/* The fix for a blocking line: asyncio.sleep for a time.sleep. */
+/* The fix for a blocking line: in a coroutine, asyncio.sleep for a
+ * time.sleep; in a plain function, a thread (or making it async). */
 static void blocked_fix(const char *text, int len) {
-  const char *p = strstr(text, "sleep(");
-  if (p && p - text < len && !strstr(text, "asyncio.sleep")) {
-    const char *close = memchr(p, ')', (size_t)(len - (p - text)));
+  char line[SITE];
+  snprintf(line, sizeof line, "%.*s", len, text);
+  const char *p = strstr(line, "sleep(");
+  bool time_sleep = p && !strstr(line, "asyncio.sleep");
+  if (time_sleep && dbg.best_in_coroutine) {
+    const char *close = strchr(p, ')');
     int n = close ? (int)(close - p) + 1 : 6;
-    fprintf(stderr, "     time.sleep() stops the whole event loop; inside async def write `await asyncio.%.*s`.\n", n, p);
+    fprintf(stderr, "     time.sleep() stops the whole event loop; in async def write `await asyncio.%.*s`.\n", n, p);
+  } else if (!dbg.best_in_coroutine) {
+    fprintf(stderr, "     %s() is a plain function that blocks the whole event loop: run it in a thread with "
+                    "`await asyncio.to_thread(%s, ...)`%s.\n",
+            dbg.best_func, dbg.best_func, time_sleep ? ", or make it async and `await asyncio.sleep(...)`" : "");
   } else {
-    fprintf(stderr, "     a blocking call stops the whole event loop; run it in a thread with "
-                    "`await asyncio.to_thread(...)`.\n");
+    fputs("     a blocking call stops the whole event loop; run it in a thread with "
+          "`await asyncio.to_thread(...)`.\n", stderr);
   }
 }
 
@@ -162,7 +174,10 @@ static void report_blocked(const LoopEvent *ev) {
   fprintf(stderr, "asy: for %.3f s no other task could run: the step of %s began at %s:%d", ev->when,
           task_name(ev->task)->chars, dbg.begin.file, dbg.begin.line);
   if (!dbg.best.line) {
-    fprintf(stderr, " and computed until %s:%d without an await that suspends.\n", dbg.end.file, dbg.end.line);
+    if (ev->task->fut.state != FUT_PENDING)
+      fprintf(stderr, " and ran to the end of %s() without an await that suspends.\n", trace_coro_name(ev->task));
+    else
+      fprintf(stderr, " and computed until %s:%d without an await that suspends.\n", dbg.end.file, dbg.end.line);
     fputs("     In a long loop, `await asyncio.sleep(0)` lets the other tasks run.\n", stderr);
     return;
   }

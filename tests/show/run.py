@@ -14,7 +14,8 @@
                            a message, when /usr/bin/chromium is absent)
   tests/show/sched_*.py    output under each --sched mode (NAME.py.MODE.out)
 
-NAME.py.flags, when present, holds extra asy flags. Expected files are
+NAME.py.flags, when present, holds extra asy flags (for tests/debug, a first
+word "=" makes the rest replace --debug --clock=virtual). Expected files are
 asy-only outputs: write them with --regen, then review them line by line.
 
 usage: run.py --interp build/cli/asy [--regen] [-k FILTER]
@@ -107,7 +108,10 @@ def trace_tests(interp, filt, regen):
 def debug_tests(interp, filt, regen):
     for path in programs("debug", filt):
         d, base = os.path.split(path)
-        p = run(interp, ["--debug", "--clock=virtual"] + flags_of(path) + [base], d)
+        flags = flags_of(path)
+        # "= FLAGS" replaces the default flags (a test of asyncio.run(debug=True) alone).
+        flags = flags[1:] if flags[:1] == ["="] else ["--debug", "--clock=virtual"] + flags
+        p = run(interp, flags + [base], d)
         check_golden("debug/" + base + " (stderr)", path + ".err", p.stderr, regen)
         if os.path.exists(path + ".out") or regen:
             check_golden("debug/" + base + " (stdout)", path + ".out", p.stdout, regen)
