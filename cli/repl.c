@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../grammar/compile.h"
@@ -249,8 +250,10 @@ static int repl_task_outcome(ObjTask *t, Value already_printed, bool quiet_cance
 
 /* Run the loop until the input's task is done. */
 static int repl_drive(ReplSession *s, ObjTask *t) {
-  Value printed = UNDEF_VAL;
+  Value printed = UNDEF_VAL; /* an exception already reported (kept alive) */
+  gc_push_range(&printed, 1);
   bool quiet_cancel = false;
+  int status = -1;
   while (t->fut.state == FUT_PENDING) {
     if (vm.interrupted) {
       vm.interrupted = 0;
@@ -264,23 +267,23 @@ static int repl_drive(ReplSession *s, ObjTask *t) {
     }
     if (loop_run_once(s->loop)) continue;
     Value e = vm_take_exc();
-    if (vm_isinstance(e, vm.e_SystemExit)) return repl_report(e);
+    if (vm_isinstance(e, vm.e_SystemExit)) {
+      status = repl_report(e);
+      break;
+    }
     bool own = t->fut.state != FUT_PENDING && t->fut.has_exc && IS_OBJ(e) &&
                IS_OBJ(t->fut.result) && AS_OBJ(t->fut.result) == AS_OBJ(e);
     if (own) break;
     /* Another task was interrupted (or Ctrl-C came between steps): say so,
      * then interrupt the input too. */
     if (!(vm_isinstance(e, vm.e_KeyboardInterrupt) && AS_EXCEPTION(e)->ntb == 0)) {
-      repl_report(e);
       printed = e;
+      repl_report(e);
     }
-    gc_push_root(printed);
     repl_interrupt_task(t);
-    gc_pop_roots(1);
   }
-  gc_push_root(printed);
-  int status = repl_task_outcome(t, printed, quiet_cancel);
-  gc_pop_roots(1);
+  if (status < 0) status = repl_task_outcome(t, printed, quiet_cancel);
+  gc_pop_range();
   return status;
 }
 
@@ -456,14 +459,31 @@ static char *repl_history_path(void) {
   return path;
 }
 
-/* Cancel what is still pending, say how many, and stop the loop. */
+static double repl_wall_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Cancel what is still pending, say how many, and stop the loop. The
+ * cancelled tasks get up to two seconds (of real time, whatever the loop's
+ * clock) to run their `finally` blocks; Ctrl-C stops waiting for them. */
 static void repl_close_loop(ReplSession *s) {
   ObjLoop *l = s->loop;
   uint32_t n = l->ntasks;
   for (uint32_t i = 0; i < n && i < l->ntasks; i++) future_cancel(&l->tasks[i]->fut, NONE_VAL);
-  for (int i = 0; i < 100 && l->ntasks > 0 && loop_has_work(l); i++)
-    if (!loop_run_once(l)) vm.exc = UNDEF_VAL;
+  double give_up = repl_wall_seconds() + 2.0;
+  vm.interrupted = 0;
+  while (l->ntasks > 0 && loop_has_work(l) && repl_wall_seconds() < give_up) {
+    if (loop_run_once(l) && !vm.interrupted) continue;
+    Value e = vm_take_exc();
+    if (vm.interrupted || vm_isinstance(e, vm.e_KeyboardInterrupt)) break;
+  }
+  vm.interrupted = 0;
   if (n > 0) fprintf(stderr, "cancelled %u pending task%s\n", n, n == 1 ? "" : "s");
+  if (l->ntasks > 0)
+    fprintf(stderr, "(%u of them did not finish: they caught the cancellation or kept waiting)\n",
+            l->ntasks);
   l->running = false;
   l->closed = true;
   vm.running_loop = NONE_VAL;
