@@ -102,6 +102,7 @@ static void map_id(uint32_t id, int32_t index) {
 
 /* Close the open span at `now` and open one in `state`. */
 static void set_state(TlTask *k, TlState state, WaitKind wait, char *detail, double now) {
+  if (state == ST_READY && k->open.state == ST_READY && !detail) return; /* queued twice: one span */
   if (k->open.state != ST_NONE && k->open.state != ST_DONE) {
     k->spans = grow(k->spans, &k->cap, k->nspans + 1, sizeof *k->spans);
     k->open.end = now;
@@ -338,7 +339,7 @@ static Span cell_state(const TlTask *k, double a, double b, bool last) {
   for (uint32_t i = 0; i < k->nspans; i++) {
     const Span *p = &k->spans[i];
     bool touches = p->start < b && (p->end > a || (p->end == a && p->start == a)) ;
-    if (last && p->start <= b && p->end >= b) touches = true;
+    if (last && p->end >= a) touches = true; /* the last cell takes everything up to the end */
     if (!touches) continue;
     if (p->state == ST_RUNNING) return *p;
     double len = fmin(p->end, b) - fmax(p->start, a);
@@ -413,6 +414,23 @@ static void text_axis(FILE *out, int label_w, int cols, double span) {
   free(labels);
 }
 
+static void text_legend(FILE *out, int width) {
+  static const char *const items[] = {"█ running", "░ ready", "─ sleeping", "═ waiting for other tasks",
+                                      "≈ lock/event/queue", "┄ other future", "✔ done", "✘ failed",
+                                      "⊘ cancelled"};
+  int col = 0;
+  for (size_t i = 0; i < ASY_ARRAY_LEN(items); i++) {
+    int w = (int)strlen(items[i]) - 2; /* each glyph is 3 bytes, 1 column */
+    if (col && col + 2 + w > width) {
+      fputc('\n', out);
+      col = 0;
+    }
+    fprintf(out, "%s%s", col ? "  " : "", items[i]);
+    col += (col ? 2 : 0) + w;
+  }
+  fputc('\n', out);
+}
+
 static int label_width(void) {
   int w = 8;
   for (uint32_t i = 0; i < tl.ntasks; i++) {
@@ -442,6 +460,10 @@ static void text_summary(FILE *out, double now) {
     fprintf(out, "  %s%s%s\n", outcome_word(k), say ? ": " : "", say ? k->outcome_text : "");
   }
   double busy, wall, c = concurrency(&busy, &wall);
+  if (!(wall > 0)) {
+    fputs("\nachieved concurrency: none to measure, no time passed\n", out);
+    return;
+  }
   TraceBuf b = {0}, w = {0};
   put_dur(&b, busy);
   put_dur(&w, wall);
@@ -469,11 +491,9 @@ void timeline_write_text(FILE *out, int width, bool color, double now) {
   fprintf(out, "timeline (%s clock) — %u task%s over %.3f s\n", clock_is_virtual() ? "virtual" : "real",
           tl.ntasks, tl.ntasks == 1 ? "" : "s", span);
   for (uint32_t i = 0; i < tl.ntasks; i++) text_row(out, &tl.tasks[i], label_w, cols, from, cell, color);
-  text_axis(out, label_w, cols, span > 0 ? span : 1);
-  if (!(span > 0)) fputs("(no time passed: every step ran at t=0; --trace shows their order)\n", out);
-  fputs("█ running  ░ ready  ─ sleeping  ═ waiting for other tasks  ≈ lock/event/queue  ┄ other future"
-        "   ✔ done  ✘ failed  ⊘ cancelled\n",
-        out);
+  if (span > 0) text_axis(out, label_w, cols, span);
+  else fputs("(no time passed: every step ran at t=0; --trace shows their order)\n", out);
+  text_legend(out, width);
   text_summary(out, now);
 }
 

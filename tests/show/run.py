@@ -304,7 +304,7 @@ def render_test(interp, filt, regen):
 
 # ----------------------------------------------------------------- sched
 
-SCHED_MODES = ["fifo", "eager", "shuffle:1", "shuffle:7"]
+SCHED_MODES = ["fifo", "eager", "shuffle:1", "shuffle:42"]
 
 
 def sched_tests(interp, filt, regen):
