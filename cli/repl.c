@@ -489,12 +489,14 @@ static void repl_close_loop(ReplSession *s) {
   vm.running_loop = NONE_VAL;
 }
 
+/* On stderr, as python3 prints its banner: `asy > log` logs results only. */
 static void repl_banner(void) {
-  printf("asy %s REPL (a subset of Python 3.11 with asyncio)\n"
-         "asyncio is imported and one event loop runs the whole session: `await` works here.\n"
-         "Type :help for the commands that show the loop, Ctrl-D to leave.\n",
-         ASY_VERSION);
-  fflush(stdout);
+  fprintf(stderr,
+          "asy %s REPL (a subset of Python 3.11 with asyncio)\n"
+          "asyncio is imported and one event loop runs the whole session: `await` works here.\n"
+          "Type :help for the commands that show the loop, Ctrl-D to leave.\n",
+          ASY_VERSION);
+  fflush(stderr);
 }
 
 int cli_repl(const CliOptions *o) {
