@@ -234,6 +234,7 @@ void trace_coro_call(ObjTask *t, TraceBuf *out) {
     trace_buf_printf(out, "sleep(%g)", s->delay);
     return;
   }
+  size_t start = out->len;
   trace_buf_printf(out, "%s(", g->qualname->chars);
   Frame *f = g->frame;
   if (f && g->state == GEN_CREATED) {
@@ -244,7 +245,7 @@ void trace_coro_call(ObjTask *t, TraceBuf *out) {
     for (uint32_t i = first; i < npos + nkw && i < c->nlocals; i++) {
       if (i > first) trace_buf_printf(out, ", ");
       if (i >= npos) trace_buf_printf(out, "%s=", c->varnames[i]->chars);
-      if (out->len > 60) {
+      if (out->len - start > 60) {
         trace_buf_printf(out, "…");
         break;
       }

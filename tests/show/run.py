@@ -103,6 +103,58 @@ def trace_tests(interp, filt, regen):
         check_golden("trace/" + base, path + ".out", p.stdout, regen)
 
 
+def run_on_tty(interp, args, cwd, env_extra):
+    """Run asy with stderr on a pseudo-terminal; returns what it wrote there."""
+    import pty
+    import select
+    master, slave = pty.openpty()
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    env.update(env_extra)
+    p = subprocess.Popen([interp] + args, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=slave, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        r, _, _ = select.select([master], [], [], TIMEOUT)
+        if not r:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.wait(timeout=TIMEOUT)
+    os.close(master)
+    return out.decode("utf-8", "replace")
+
+
+def colour_tests(interp, filt, regen):
+    if filt and filt not in "trace/colour":
+        return
+    src = os.path.join(TESTS, "trace", "hello_tasks.py")
+    d, base = os.path.split(src)
+    args = ["--trace", "--clock=virtual", base]
+    cases = [("terminal", {}, [], True), ("NO_COLOR=1", {"NO_COLOR": "1"}, [], False),
+             ("--no-color", {}, ["--no-color"], False)]
+    for label, env, extra, want in cases:
+        text = run_on_tty(interp, extra + args, d, env)
+        has = "\033[" in text
+        plain = text.replace("\r\n", "\n")
+        for code in ("\033[0m", "\033[1m", "\033[2m", "\033[1;32m", "\033[33m", "\033[34m", "\033[36m",
+                     "\033[32m"):
+            plain = plain.replace(code, "")
+        expected = [line for line in open(src + ".out").read().splitlines() if line.startswith("[")]
+        same = plain.splitlines() == expected
+        ok = has == want and same
+        say("passed" if ok else "failed", f"trace/colour ({label})",
+            "" if ok else f"colour codes: {has} (wanted {want}); text without them equals the golden: {same}")
+    p = run(interp, args, d)  # a pipe: never colour
+    say("passed" if "\033[" not in p.stderr else "failed", "trace/colour (pipe)")
+
+
 # ----------------------------------------------------------------- debug
 
 def debug_tests(interp, filt, regen):
@@ -334,7 +386,7 @@ def main():
     interp = os.path.abspath(a.interp) if os.path.exists(a.interp) else shutil.which(a.interp)
     if not interp:
         sys.exit(f"run.py: no interpreter {a.interp}")
-    for suite in (trace_tests, debug_tests, timeline_tests, render_test, sched_tests):
+    for suite in (trace_tests, colour_tests, debug_tests, timeline_tests, render_test, sched_tests):
         suite(interp, a.filt, a.regen)
     print(f"show: {results['passed']} passed, {results['failed']} failed"
           + (f", {results['skipped']} skipped" if results["skipped"] else ""))
