@@ -774,7 +774,7 @@ static void svg_legend(FILE *out, double y) {
     fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"12\" rx=\"2\" fill=\"%s\"/>", x, y - 11,
             items[i].fill);
     fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x + 22, y, items[i].text);
-    x += 40 + 7.2 * strlen(items[i].text);
+    x += 32 + 7.0 * strlen(items[i].text);
   }
   fprintf(out,
           "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#5e35b1\" stroke-width=\"1.8\" marker-end=\"url(#wake)\"/>"
@@ -782,9 +782,33 @@ static void svg_legend(FILE *out, double y) {
           x, y - 5, x + 26, y - 5, x + 32, y);
   x += 90;
   fprintf(out,
+          "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#5e35b1\" stroke-width=\"1.8\" stroke-dasharray=\"2,2\" "
+          "marker-end=\"url(#wake)\"/><text x=\"%.1f\" y=\"%.1f\">lets go on</text>\n",
+          x, y - 5, x + 26, y - 5, x + 32, y);
+  x += 110;
+  fprintf(out,
           "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#c62828\" stroke-width=\"1.8\" stroke-dasharray=\"5,3\" "
           "marker-end=\"url(#cancel)\"/><text x=\"%.1f\" y=\"%.1f\">cancels</text>\n</g>\n",
           x, y - 5, x + 26, y - 5, x + 32, y);
+}
+
+/* "failed: raised ValueError: …" cut to fit the picture; the whole text
+ * shows on hover. */
+static void svg_outcome(FILE *out, const TlTask *k, int x, double y) {
+  fprintf(out, "<text x=\"%d\" y=\"%.1f\"><title>", x, y);
+  xml_text(out, k->name);
+  fprintf(out, " %s%s", outcome_word(k), k->outcome_text ? ": " : "");
+  if (k->outcome_text) xml_text(out, k->outcome_text);
+  fprintf(out, "</title>%s", outcome_word(k));
+  if (k->outcome_text && k->outcome != OUT_CANCELLED) {
+    TraceBuf o = {0};
+    size_t n = strlen(k->outcome_text), max = 32;
+    while (max < n && ((unsigned char)k->outcome_text[max] & 0xC0) == 0x80) max--;
+    trace_buf_printf(&o, ": %.*s%s", (int)(n > max ? max : n), k->outcome_text, n > max ? "…" : "");
+    xml_text(out, o.s);
+    trace_buf_free(&o);
+  }
+  fputs("</text>\n", out);
 }
 
 static void svg_summary(FILE *out, double y, double busy, double wall, double conc) {
@@ -811,15 +835,7 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
       fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", cols[j + 1] + 80, ly, d.s);
       trace_buf_free(&d);
     }
-    fprintf(out, "<text x=\"%d\" y=\"%.1f\">%s", cols[5], ly, outcome_word(k));
-    if (k->outcome_text && k->outcome != OUT_CANCELLED) {
-      fputs(": ", out);
-      TraceBuf o = {0};
-      trace_buf_printf(&o, "%.40s", k->outcome_text);
-      xml_text(out, o.s);
-      trace_buf_free(&o);
-    }
-    fputs("</text>\n", out);
+    svg_outcome(out, k, cols[5], ly);
   }
   TraceBuf b = {0}, w = {0};
   put_dur(&b, busy);
