@@ -66,6 +66,8 @@ static struct {
   const char *cur_prompt;
   char *history_path;
   bool use_editor;
+  sigset_t old_mask;          /* the main thread's, restored at stop */
+  struct sigaction old_winch; /* SIGWINCH's disposition, restored at stop */
 #if ASY_HAVE_LIBEDIT
   EditLine *el;
   History *hist;
@@ -505,6 +507,10 @@ static ReplMsg read_line(const char *prompt) {
 
 static void *reader_main(void *arg) {
   (void)arg;
+  sigset_t winch;
+  sigemptyset(&winch);
+  sigaddset(&winch, SIGWINCH);
+  pthread_sigmask(SIG_UNBLOCK, &winch, NULL);
   for (;;) {
     pthread_mutex_lock(&T.lock);
     while (!T.prompt && !T.quit) pthread_cond_wait(&T.cond, &T.lock);
@@ -539,7 +545,7 @@ bool repl_term_start(const char *history_path) {
   if (isatty(STDOUT_FILENO)) {
     FILE *cap = tmpfile();
     if (cap) {
-      T.cap_fd = dup(fileno(cap));
+      T.cap_fd = fcntl(fileno(cap), F_DUPFD_CLOEXEC, 0);
       fclose(cap);
     }
   }
@@ -548,16 +554,20 @@ bool repl_term_start(const char *history_path) {
   sa.sa_handler = on_sigwinch;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESTART;
-  sigaction(SIGWINCH, &sa, NULL);
-  /* The reader never takes SIGINT: the session's handler runs on the main
-   * thread, whose waits and sleeps it must cut short. */
-  sigset_t block, old;
+  sigaction(SIGWINCH, &sa, &T.old_winch);
+  /* Signals go where they are wanted: SIGINT to the main thread, whose
+   * waits and sleeps it must cut short; SIGWINCH to the reader (it
+   * unblocks it), so a resize never cuts the main thread's sleeps short. */
+  sigset_t block;
   sigemptyset(&block);
   sigaddset(&block, SIGINT);
   sigaddset(&block, SIGWINCH);
-  pthread_sigmask(SIG_BLOCK, &block, &old);
+  pthread_sigmask(SIG_BLOCK, &block, &T.old_mask);
   T.started = pthread_create(&T.thread, NULL, reader_main, NULL) == 0;
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  sigset_t main_mask = T.old_mask;
+  if (T.started) sigaddset(&main_mask, SIGWINCH);
+  sigdelset(&main_mask, SIGINT);
+  pthread_sigmask(SIG_SETMASK, &main_mask, NULL);
   return T.started;
 }
 
@@ -576,6 +586,8 @@ void repl_term_stop(void) {
     repl_term_cancel(); /* if it is reading, stop that read */
     pthread_join(T.thread, NULL);
     T.started = false;
+    pthread_sigmask(SIG_SETMASK, &T.old_mask, NULL);
+    sigaction(SIGWINCH, &T.old_winch, NULL);
   }
   editor_close();
   while (T.qlen > 0) free(repl_term_take().text);
