@@ -276,7 +276,7 @@ def case_tasks_command(r):
     r.line("c = asyncio.create_task(consumer(), name='consumer')")
     r.prompt()
     r.line(":tasks")
-    r.expect(re.compile(r"napper \(n\) +waiting +sleep\(100\), 9\d\.\d\d s left +<stdin>:2 in nap\(\)"))
+    r.expect(re.compile(r"napper \(n\) +waiting +sleep\(100\), (9\d\.\d\d|100\.00) s left +<stdin>:2 in nap\(\)"))
     r.expect(re.compile(r"consumer \(c\) +waiting +Queue\.get\(\) +<stdin>:2 in consumer\(\)"))
     r.prompt()
     r.line(":tree")
