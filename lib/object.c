@@ -614,6 +614,7 @@ void lib_object_init(void) {
   ObjClass *o = vm.t_object;
   o->ctor = object_ctor;
   lib_def_method(o, "__init__", object_init);
+  dict_get_str(o->dict, vm.names[NAME_init], &vm.object_init);
   lib_def_method(o, "__repr__", object_repr_m);
   lib_def_method(o, "__str__", object_str_m);
   lib_def_method(o, "__eq__", object_eq_m);

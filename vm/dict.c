@@ -34,6 +34,57 @@ ObjDict *dict_new(void) {
   return d;
 }
 
+/* Attribute caches trust a class's namespace until the epoch moves. */
+static inline void touched(ObjDict *d) {
+  if (d->obj.flags & DICT_OF_CLASS) vm.class_epoch++;
+}
+
+/* find_entry for a str key: identical or equal str keys match without
+ * calling anything; a colliding non-str key still gets a full compare. */
+static int64_t find_str(ObjDict *d, ObjString *key) {
+  int64_t hash = key->hash;
+  Value kv = OBJ_VAL(key);
+  if (d->mask == 0) {
+    for (uint32_t i = 0; i < d->nentries; i++) {
+      DictEntry *e = &d->entries[i];
+      if (e->hash != hash || IS_UNDEF(e->key)) continue;
+      if (IS_OBJ(e->key) && AS_OBJ(e->key) == &key->obj) return i;
+      int eq = IS_STR(e->key) ? str_eq(AS_STR(e->key), key) : keys_equal(e->key, hash, kv, hash);
+      if (eq < 0) return -2;
+      if (eq) return i;
+    }
+    return -1;
+  }
+  uint64_t perturb = (uint64_t)hash;
+  uint64_t i = (uint64_t)hash & d->mask;
+  for (;;) {
+    int32_t ix = d->index[i];
+    if (ix == IX_EMPTY) return -1;
+    if (ix >= 0 && d->entries[ix].hash == hash) {
+      Value ek = d->entries[ix].key;
+      if (IS_OBJ(ek) && AS_OBJ(ek) == &key->obj) return ix;
+      int eq = IS_STR(ek) ? str_eq(AS_STR(ek), key) : keys_equal(ek, hash, kv, hash);
+      if (eq < 0) return -2;
+      if (eq) return ix;
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & d->mask;
+  }
+}
+
+ObjDict *dict_new_sized(uint32_t n) {
+  ObjDict *d = dict_new();
+  if (n == 0 || n > DICT_LINEAR_MAX) return d;
+  DictEntry *entries = gc_realloc(NULL, 0, n * sizeof(DictEntry));
+  if (!entries) {
+    vm.exc = UNDEF_VAL; /* it will grow on demand instead */
+    return d;
+  }
+  d->entries = entries;
+  d->cap = n;
+  return d;
+}
+
 /* Index of the entry holding key, -1 absent, -2 error. */
 static int64_t find_entry(ObjDict *d, Value key, int64_t hash) {
   if (d->mask == 0) {
@@ -109,12 +160,12 @@ int dict_get(ObjDict *d, Value key, Value *out) {
 }
 
 int64_t dict_index_str(ObjDict *d, ObjString *key) {
-  int64_t ix = find_entry(d, OBJ_VAL(key), key->hash);
+  int64_t ix = find_str(d, key);
   return ix < 0 ? -1 : ix;
 }
 
 bool dict_get_str(ObjDict *d, ObjString *key, Value *out) {
-  int64_t ix = find_entry(d, OBJ_VAL(key), key->hash);
+  int64_t ix = find_str(d, key);
   if (ix < 0) return false;
   *out = d->entries[ix].value;
   return true;
@@ -140,6 +191,7 @@ bool dict_set(ObjDict *d, Value key, Value value) {
   if (!key_hash(key, &h)) return false;
   int64_t ix = find_entry(d, key, h);
   if (ix == -2) return false;
+  touched(d);
   if (ix >= 0) {
     d->entries[ix].value = value;
     return true;
@@ -148,7 +200,8 @@ bool dict_set(ObjDict *d, Value key, Value value) {
 }
 
 void dict_set_str(ObjDict *d, ObjString *key, Value value) {
-  int64_t ix = find_entry(d, OBJ_VAL(key), key->hash);
+  int64_t ix = find_str(d, key);
+  touched(d);
   if (ix >= 0) {
     d->entries[ix].value = value;
     return;
@@ -187,11 +240,13 @@ int dict_del(ObjDict *d, Value key) {
   int64_t ix = find_entry(d, key, h);
   if (ix == -2) return -1;
   if (ix < 0) return 0;
+  touched(d);
   remove_at(d, ix);
   return 1;
 }
 
 void dict_clear(ObjDict *d) {
+  touched(d);
   dict_free_storage(d);
   d->entries = NULL;
   d->index = NULL;
@@ -200,6 +255,7 @@ void dict_clear(ObjDict *d) {
 }
 
 bool dict_update(ObjDict *d, ObjDict *src) {
+  touched(d);
   for (uint32_t i = 0; i < src->nentries; i++) {
     DictEntry e = src->entries[i];
     if (IS_UNDEF(e.key)) continue;

@@ -19,6 +19,9 @@
 /* A new empty dict. */
 ObjDict *dict_new(void);
 /* Look key up: 1 found (*out set), 0 absent, -1 error (unhashable...). */
+/* An empty dict with room for n str-keyed entries before it grows (instance
+ * dicts are sized from what earlier instances of the class needed). */
+ObjDict *dict_new_sized(uint32_t n);
 int dict_get(ObjDict *d, Value key, Value *out);
 /* Entry index of a str key, or -1 if absent (never raises). */
 int64_t dict_index_str(ObjDict *d, ObjString *key);

@@ -406,6 +406,7 @@ static void free_obj(Obj *o) {
     gc_realloc(c->lines, c->nlines * sizeof(LineEntry), 0);
     gc_realloc(c->handlers, c->nhandlers * sizeof(ExcEntry), 0);
     if (c->gcache) gc_realloc(c->gcache, c->nnames * sizeof(GlobalCache), 0);
+    if (c->acache) gc_realloc(c->acache, c->nnames * sizeof(AttrCache), 0);
     size = sizeof(ObjCode);
     break;
   }

@@ -312,6 +312,8 @@ ObjClass *class_new(ObjString *name, ObjClass *base) {
   c->inst_type = OBJ_INSTANCE;
   gc_push_root(OBJ_VAL(c));
   c->dict = dict_new();
+  c->dict->obj.flags |= DICT_OF_CLASS;
+  vm.class_epoch++; /* a new class may reuse a freed one's address */
   gc_pop_roots(2);
   if (base) {
     c->inst_type = base->inst_type;

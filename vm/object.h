@@ -107,6 +107,7 @@ typedef struct ObjDict {
   DictEntry *entries;
   int32_t *index;
 } ObjDict;
+#define DICT_OF_CLASS 1 /* obj.flags: a class namespace; any change bumps vm.class_epoch */
 #define IS_DICT(v) IS_OBJ_TYPE(v, OBJ_DICT)
 #define AS_DICT(v) ((ObjDict *)AS_OBJ(v))
 
@@ -178,6 +179,20 @@ typedef struct {
   int32_t index; /* entry index in globals, or -1 - index in builtins */
 } GlobalCache;
 
+/* What LOAD_ATTR/LOAD_METHOD/STORE_ATTR learned about a name on
+ * instances of one class; valid while vm.class_epoch == epoch (no class
+ * namespace changed since). ix: where the name sat in the last instance
+ * dict seen (instances built alike keep their attributes at the same index). */
+typedef struct {
+  struct ObjClass *cls;
+  uint32_t epoch;
+  uint32_t ix;
+  uint8_t flags; /* ACACHE_* */
+  Value cv;      /* what the class chain holds for the name, UNDEF if nothing */
+} AttrCache;
+#define ACACHE_LOAD 1  /* no property: the instance dict decides, then cv */
+#define ACACHE_STORE 2 /* no property and no __setattr__: stores go to the dict */
+
 typedef struct ObjCode {
   Obj obj;
   uint8_t *code;
@@ -206,6 +221,7 @@ typedef struct ObjCode {
   ObjString *filename;
   ObjString *doc; /* the docstring, NULL if none */
   GlobalCache *gcache; /* one per name, allocated on first LOAD_GLOBAL */
+  AttrCache *acache;   /* one per name, allocated on first attribute access */
 } ObjCode;
 #define AS_CODE(v) ((ObjCode *)AS_OBJ(v))
 
@@ -271,6 +287,11 @@ typedef struct ObjClass {
   /* C-backed classes that asy code may subclass (asyncio.Future): makes a
    * blank instance of the subclass cls, whose __init__ then runs. */
   Value (*alloc)(struct ObjClass *cls);
+  /* __init__ and __new__ as found when vm.class_epoch was init_epoch
+   * (instantiation looks them up once per class, not once per call). */
+  uint32_t init_epoch;
+  uint32_t attr_hint; /* most attributes an instance got through STORE_ATTR: sizes new dicts */
+  Value init, new_;
 } ObjClass;
 #define IS_CLASS(v) IS_OBJ_TYPE(v, OBJ_CLASS)
 #define AS_CLASS(v) ((ObjClass *)AS_OBJ(v))

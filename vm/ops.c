@@ -272,8 +272,10 @@ static Value int_binary(int op, int64_t a, int64_t b, bool both_bool) {
   case OP_LSHIFT:
     if (b < 0) return vm_raise(vm.e_ValueError, "negative shift count");
     if (a == 0) return INT_VAL(0);
-    if (b >= 63 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) return overflow();
-    return INT_VAL((int64_t)((uint64_t)a << b));
+    if (b >= 64) return overflow();
+    int64_t sh = (int64_t)((uint64_t)a << b);
+    if ((sh >> b) != a) return overflow(); /* bits (or the sign) were lost */
+    return INT_VAL(sh);
   case OP_RSHIFT:
     if (b < 0) return vm_raise(vm.e_ValueError, "negative shift count");
     return INT_VAL(b >= 63 ? (a < 0 ? -1 : 0) : a >> b);

@@ -166,8 +166,61 @@ static CallOutcome start_function(ObjFunction *fn, Value *self, int argc, Value 
 
 extern Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames); /* lib/object.c */
 
+/* __init__ and __new__ of cls, looked up again only after a class changed. */
+static inline void class_hooks(ObjClass *cls) {
+  if (ASY_UNLIKELY(cls->init_epoch != vm.class_epoch)) {
+    cls->init = vm_class_lookup(cls, vm.names[NAME_init]);
+    cls->new_ = vm_class_lookup(cls, vm.names[NAME_new]);
+    cls->init_epoch = vm.class_epoch;
+  }
+}
+
+/* The attribute cache entry of name index ni in code, made on first use;
+ * NULL when out of memory (callers take the slow path). */
+static AttrCache *attr_cache(ObjCode *code, uint16_t ni) {
+  if (ASY_UNLIKELY(!code->acache)) {
+    code->acache = gc_realloc(NULL, 0, code->nnames * sizeof(AttrCache));
+    if (!code->acache) {
+      vm.exc = UNDEF_VAL; /* the slow path works without it */
+      return NULL;
+    }
+    memset(code->acache, 0, code->nnames * sizeof(AttrCache));
+  }
+  return &code->acache[ni];
+}
+
+/* Make ac describe name on instances of cls: what the class chain holds
+ * and whether the instance dict may be read or written directly. */
+static void attr_cache_fill(AttrCache *ac, ObjClass *cls, ObjString *name) {
+  Value cv = vm_class_lookup(cls, name);
+  bool prop = IS_OBJ_TYPE(cv, OBJ_WRAPPER) && AS_WRAPPER(cv)->kind == WRAP_PROPERTY;
+  Value sa = vm_class_lookup(cls, vm.names[NAME_setattr]);
+  ac->cls = cls;
+  ac->epoch = vm.class_epoch;
+  ac->cv = cv;
+  ac->flags = prop ? 0 : ACACHE_LOAD | (IS_FUNCTION(sa) ? 0 : ACACHE_STORE);
+}
+
+/* Index of name in d, trying where the cache last saw it first. */
+static inline int64_t attr_index(AttrCache *ac, ObjDict *d, ObjString *name) {
+  if (ac->ix < d->nentries && IS_OBJ(d->entries[ac->ix].key) &&
+      AS_OBJ(d->entries[ac->ix].key) == &name->obj)
+    return ac->ix;
+  int64_t ix = dict_index_str(d, name);
+  if (ix >= 0) ac->ix = (uint32_t)ix;
+  return ix;
+}
+
+/* A valid cache entry for instances of cls, filled if need be. */
+static inline AttrCache *attr_lookup(ObjCode *code, uint16_t ni, ObjClass *cls) {
+  AttrCache *ac = attr_cache(code, ni);
+  if (ac && (ac->cls != cls || ac->epoch != vm.class_epoch)) attr_cache_fill(ac, cls, code->names[ni]);
+  return ac;
+}
+
 static Value new_instance(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames) {
-  Value newfn = vm_class_lookup(cls, vm.names[NAME_new]);
+  class_hooks(cls);
+  Value newfn = cls->new_;
   bool is_default = IS_UNDEF(newfn) || IS_NATIVE(newfn) ||
                     (IS_OBJ(newfn) && AS_OBJ(newfn) == AS_OBJ(vm.object_new));
   if (!is_default) {
@@ -218,7 +271,8 @@ static CallOutcome instantiate(ObjClass *cls, int argc, Value *argv, ObjTuple *k
   if (IS_UNDEF(inst)) return CALL_ERROR;
   *result = inst;
   if (!vm_isinstance(inst, cls)) return CALL_DONE; /* __new__ returned something else */
-  Value init = vm_class_lookup(cls, vm.names[NAME_init]);
+  class_hooks(cls);
+  Value init = cls->init;
   if (IS_FUNCTION(init)) {
     gc_push_root(inst);
     Frame *f = vm_make_frame_self(AS_FUNCTION(init), &inst, argc, argv, kwnames);
@@ -227,8 +281,9 @@ static CallOutcome instantiate(ObjClass *cls, int argc, Value *argv, ObjTuple *k
     *out = f;
     return CALL_INIT;
   }
-  if (IS_UNDEF(init) || (IS_NATIVE(init) && AS_NATIVE(init)->fn == NULL)) {
-    bool has_new = !IS_UNDEF(vm_class_lookup(cls, vm.names[NAME_new]));
+  if (IS_UNDEF(init) || (IS_NATIVE(init) && AS_NATIVE(init)->fn == NULL) ||
+      (IS_OBJ(init) && AS_OBJ(init) == AS_OBJ(vm.object_init))) {
+    bool has_new = !IS_UNDEF(cls->new_) && AS_OBJ(cls->new_) != AS_OBJ(vm.object_new);
     if (argc > 0 && !(cls->cflags & CLASS_EXCEPTION) && !has_new) {
       vm_raise(vm.e_TypeError, "%s() takes no arguments", cls->name->chars);
       return CALL_ERROR;
@@ -624,6 +679,37 @@ static void close_dropped_generators(Value *from, Value *to) {
   }
 }
 
+/* int op int without leaving the dispatch loop; false when the result
+ * needs the general path (overflow, division by zero, big shifts). */
+static inline bool int_binop_fast(int op, int64_t a, int64_t b, int64_t *r) {
+  switch (op) {
+  case OP_ADD: return !__builtin_add_overflow(a, b, r);
+  case OP_SUB: return !__builtin_sub_overflow(a, b, r);
+  case OP_MUL: return !__builtin_mul_overflow(a, b, r);
+  case OP_FLOORDIV:
+    if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+    *r = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+    return true;
+  case OP_MOD:
+    if (b == 0 || b == -1) return false;
+    *r = a % b;
+    if (*r != 0 && ((*r < 0) != (b < 0))) *r += b;
+    return true;
+  case OP_BITAND: *r = a & b; return true;
+  case OP_BITOR: *r = a | b; return true;
+  case OP_BITXOR: *r = a ^ b; return true;
+  case OP_RSHIFT:
+    if (b < 0) return false;
+    *r = b >= 63 ? (a < 0 ? -1 : 0) : a >> b;
+    return true;
+  case OP_LSHIFT:
+    if (b < 0 || b >= 64) return false;
+    *r = (int64_t)((uint64_t)a << b);
+    return (*r >> b) == a;
+  default: return false;
+  }
+}
+
 /* LOAD_GLOBAL without a valid memo: look the name up and remember where. */
 static bool load_global_slow(ObjCode *code, uint16_t ni, ObjDict *globals, Value *out) {
   ObjString *name = code->names[ni];
@@ -914,29 +1000,54 @@ op_LOAD_ASSERTION_ERROR:
   DISPATCH();
 
 op_LOAD_ATTR : {
-  ObjString *name = code->names[U16()];
+  uint16_t ni = U16();
   Value obj = sp[-1];
-  if (IS_INSTANCE(obj) && AS_INSTANCE(obj)->dict) {
-    Value v;
-    /* Fast path: a plain instance attribute not shadowed by a property. */
-    if (dict_get_str(AS_INSTANCE(obj)->dict, name, &v)) {
-      Value cv = vm_class_lookup(AS_INSTANCE(obj)->cls, name);
-      if (IS_UNDEF(cv) || !IS_OBJ_TYPE(cv, OBJ_WRAPPER)) {
-        sp[-1] = v;
+  if (IS_INSTANCE(obj)) {
+    /* Instance attributes and plain class values, from the cache. */
+    ObjInstance *in = AS_INSTANCE(obj);
+    AttrCache *ac = attr_lookup(code, ni, in->cls);
+    if (ac && (ac->flags & ACACHE_LOAD)) {
+      int64_t ix = in->dict ? attr_index(ac, in->dict, code->names[ni]) : -1;
+      if (ix >= 0) {
+        sp[-1] = in->dict->entries[ix].value;
+        DISPATCH();
+      }
+      if (!IS_UNDEF(ac->cv) && !IS_OBJ_TYPE(ac->cv, OBJ_FUNCTION) && !IS_OBJ_TYPE(ac->cv, OBJ_NATIVE) &&
+          !IS_OBJ_TYPE(ac->cv, OBJ_WRAPPER)) {
+        sp[-1] = ac->cv;
         DISPATCH();
       }
     }
   }
   SYNC();
-  Value v = vm_getattr(obj, name);
+  Value v = vm_getattr(obj, code->names[ni]);
   if (IS_UNDEF(v)) goto error;
   sp[-1] = v;
   DISPATCH();
 }
 op_STORE_ATTR : {
-  ObjString *name = code->names[U16()];
+  uint16_t ni = U16();
+  Value obj = sp[-1];
+  if (IS_INSTANCE(obj)) {
+    ObjInstance *in = AS_INSTANCE(obj);
+    AttrCache *ac = attr_lookup(code, ni, in->cls);
+    if (ac && (ac->flags & ACACHE_STORE)) {
+      int64_t ix = in->dict ? attr_index(ac, in->dict, code->names[ni]) : -1;
+      if (ix >= 0) {
+        in->dict->entries[ix].value = sp[-2];
+        sp -= 2;
+        DISPATCH();
+      }
+      SYNC(); /* a new attribute: the dict may grow (and collect) */
+      if (!in->dict) in->dict = dict_new_sized(in->cls->attr_hint);
+      dict_set_str(in->dict, code->names[ni], sp[-2]);
+      if (in->dict->len > in->cls->attr_hint && in->dict->len <= 8) in->cls->attr_hint = in->dict->len;
+      sp -= 2;
+      DISPATCH();
+    }
+  }
   SYNC();
-  if (!vm_setattr(sp[-1], name, sp[-2])) goto error;
+  if (!vm_setattr(obj, code->names[ni], sp[-2])) goto error;
   sp -= 2;
   DISPATCH();
 }
@@ -948,11 +1059,23 @@ op_DELETE_ATTR : {
   DISPATCH();
 }
 op_LOAD_METHOD : {
-  ObjString *name = code->names[U16()];
+  uint16_t ni = U16();
   Value obj = sp[-1];
+  if (IS_INSTANCE(obj)) {
+    /* A function on the class that the instance does not shadow. */
+    ObjInstance *in = AS_INSTANCE(obj);
+    AttrCache *ac = attr_lookup(code, ni, in->cls);
+    if (ac && (ac->flags & ACACHE_LOAD) && IS_OBJ_TYPE(ac->cv, OBJ_FUNCTION) &&
+        (!in->dict || in->dict->len == 0 || dict_index_str(in->dict, code->names[ni]) < 0)) {
+      sp[-1] = ac->cv;
+      sp[0] = obj;
+      sp++;
+      DISPATCH();
+    }
+  }
   SYNC();
   Value m;
-  int kind = ops_load_method(obj, name, &m);
+  int kind = ops_load_method(obj, code->names[ni], &m);
   if (kind < 0) goto error;
   if (kind == 1) { /* unbound function found on the class: [func, self] */
     sp[-1] = m;
@@ -1046,6 +1169,12 @@ op_BUILD_SLICE : {
 
 #define SLOW_BINOP(opname, astop)                                                                  \
   op_##opname : {                                                                                  \
+    int64_t r;                                                                                     \
+    if (IS_INT(sp[-2]) && IS_INT(sp[-1]) && int_binop_fast(astop, AS_INT(sp[-2]), AS_INT(sp[-1]), &r)) { \
+      sp[-2] = INT_VAL(r);                                                                         \
+      sp--;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
     SYNC();                                                                                        \
     Value v = vm_binary(astop, sp[-2], sp[-1], false);                                             \
     if (IS_UNDEF(v)) goto error;                                                                   \
@@ -1068,7 +1197,7 @@ op_INPLACE : {
   int astop = U16();
   Value a = sp[-2], b = sp[-1];
   int64_t r;
-  if (astop == OP_ADD && IS_INT(a) && IS_INT(b) && !__builtin_add_overflow(AS_INT(a), AS_INT(b), &r)) {
+  if (IS_INT(a) && IS_INT(b) && int_binop_fast(astop, AS_INT(a), AS_INT(b), &r)) {
     sp[-2] = INT_VAL(r);
     sp--;
     DISPATCH();

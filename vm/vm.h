@@ -164,6 +164,8 @@ typedef struct VM {
 #undef X
   Value not_implemented; /* the NotImplemented singleton */
   Value ellipsis;
+  uint32_t class_epoch; /* bumped by any change to any class namespace: attribute caches check it */
+  Value object_init; /* object.__init__ (likewise) */
   Value object_new; /* object.__new__ (kept alive by object's dict): instantiation inlines it */
   ObjTuple *empty_tuple;
   ObjString *empty_str;
