@@ -92,7 +92,8 @@ static void probe_call(Frame *f, const uint8_t *ip) {
 }
 
 static void show_op_hook(Frame *f, uint8_t *ip) {
-  if (dbg.trace_ops) debug_trace_op(f, ip);
+  /* --trace=ops: the user's instructions; asyncio's own would drown them. */
+  if (dbg.trace_ops && !trace_is_library(f->code)) debug_trace_op(f, ip);
   if (dbg.in_step) probe_call(f, ip);
 }
 
