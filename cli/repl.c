@@ -160,8 +160,10 @@ static ReplMsg repl_read(ReplSession *s, const char *prompt, int *exit_status) {
   repl_term_ask(prompt);
   repl_term_capture_begin();
   while (!s->have_pending && *exit_status < 0) {
-    if (paused) repl_paused_wait();
-    else if (repl_loop_due(s->loop) || repl_idle_wait(s)) *exit_status = repl_background_turn(s);
+    if (paused)
+      repl_paused_wait();
+    else if (repl_loop_due(s->loop) || repl_idle_wait(s))
+      *exit_status = repl_background_turn(s);
     repl_term_capture_flush();
   }
   repl_term_capture_end();

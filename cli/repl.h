@@ -116,13 +116,13 @@ struct ObjLoop;
 struct ObjTask;
 
 typedef struct {
-  struct ObjLoop *loop; /* the one event loop of the session */
-  ObjDict *globals;    /* __main__'s dict: `asy -i FILE` shares it */
-  Value watch_cb;      /* the native the loop calls when the reader has news */
+  struct ObjLoop *loop;       /* the one event loop of the session */
+  ObjDict *globals;           /* __main__'s dict: `asy -i FILE` shares it */
+  Value watch_cb;             /* the native the loop calls when the reader has news */
   struct ObjTask *input_task; /* the task running the current input, or NULL */
-  bool color;          /* colored :dis listings */
-  bool paused;         /* :pause: the loop does not run while the prompt waits */
-  bool have_pending;   /* `pending` holds the reader's answer */
+  bool color;                 /* colored :dis listings */
+  bool paused;                /* :pause: the loop does not run while the prompt waits */
+  bool have_pending;          /* `pending` holds the reader's answer */
   ReplMsg pending;
 } ReplSession;
 

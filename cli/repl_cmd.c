@@ -44,7 +44,9 @@ static void text_add(Text *t, const char *fmt, ...) {
   t->p[t->len] = '\0';
 }
 
-static const char *text_str(const Text *t) { return t->p ? t->p : ""; }
+static const char *text_str(const Text *t) {
+  return t->p ? t->p : "";
+}
 
 /* ================================================================ names */
 
@@ -119,8 +121,10 @@ static void cands_finish(Cands *c) {
   qsort(c->items, c->n, sizeof(char *), cmp_str);
   size_t k = 1;
   for (size_t i = 1; i < c->n; i++) {
-    if (strcmp(c->items[i], c->items[k - 1]) == 0) free(c->items[i]);
-    else c->items[k++] = c->items[i];
+    if (strcmp(c->items[i], c->items[k - 1]) == 0)
+      free(c->items[i]);
+    else
+      c->items[k++] = c->items[i];
   }
   c->n = k;
 }
@@ -190,9 +194,9 @@ static void complete_attr(ReplSession *s, Cands *c, const char *word, size_t dot
   gc_pop_roots(2);
 }
 
-static const char *const command_names[] = {":clock ", ":dis ", ":help", ":iter", ":loop", ":pause",
-                                            ":run",   ":step", ":tasks", ":time", ":trace ", ":tree",
-                                            NULL};
+static const char *const command_names[] = {":clock ", ":dis ", ":help", ":iter",  ":loop",
+                                            ":pause",  ":run",  ":step", ":tasks", ":time",
+                                            ":trace ", ":tree", NULL};
 
 void repl_complete(ReplSession *s, const char *text) {
   size_t cursor = strlen(text);
@@ -209,8 +213,10 @@ void repl_complete(ReplSession *s, const char *text) {
     start = repl_word_start(text, cursor);
     char *word = strdup(text + start);
     char *dot = word ? strrchr(word, '.') : NULL;
-    if (dot) complete_attr(s, &c, word, (size_t)(dot - word));
-    else if (word) complete_global(s, &c, word);
+    if (dot)
+      complete_attr(s, &c, word, (size_t)(dot - word));
+    else if (word)
+      complete_global(s, &c, word);
     free(word);
     cands_finish(&c);
   }
@@ -295,7 +301,8 @@ static ObjDict *taskgroup_tasks(ObjTask *t) {
 
 /* Where a future came from, when the loop recorded it (debug mode). */
 static void describe_future_origin(Text *out, ObjFuture *f) {
-  if (f->origin_code) text_add(out, " created at %s:%d", f->origin_code->filename->chars, f->origin_line);
+  if (f->origin_code)
+    text_add(out, " created at %s:%d", f->origin_code->filename->chars, f->origin_line);
 }
 
 /* What a task waits on: "sleep(1.0), 0.42 s left", "Task 'worker'",
@@ -307,7 +314,8 @@ static void describe_waiter(Text *out, ReplSession *s, ObjTask *t) {
     ObjSleep *sl = (ObjSleep *)w;
     text_add(out, "sleep(%g)", sl->delay);
     double when = timer_deadline(s->loop, (Obj *)sl);
-    if (when >= 0) text_add(out, ", %.2f s left", when - clock_now() > 0 ? when - clock_now() : 0.0);
+    if (when >= 0)
+      text_add(out, ", %.2f s left", when - clock_now() > 0 ? when - clock_now() : 0.0);
     return;
   }
   if (w->obj.aux == FUTK_TASK) {
@@ -350,8 +358,10 @@ static void describe_value(Text *out, Value v) {
     text_add(out, "<%s>", vm_type_name(v));
     return;
   }
-  if (r->len > 40) text_add(out, "%.37s...", r->chars);
-  else text_add(out, "%s", r->chars);
+  if (r->len > 40)
+    text_add(out, "%.37s...", r->chars);
+  else
+    text_add(out, "%s", r->chars);
 }
 
 static void describe_outcome(Text *out, ObjTask *t) {
@@ -368,9 +378,12 @@ static void describe_outcome(Text *out, ObjTask *t) {
 
 /* The "awaits" cell of :tasks and :tree. */
 static void describe_task_detail(Text *out, ReplSession *s, ObjTask *t) {
-  if (t->fut.state != FUT_PENDING) describe_outcome(out, t);
-  else if (t->waiter) describe_waiter(out, s, t);
-  else if (t->step_scheduled && t->must_cancel) text_add(out, "(will be cancelled)");
+  if (t->fut.state != FUT_PENDING)
+    describe_outcome(out, t);
+  else if (t->waiter)
+    describe_waiter(out, s, t);
+  else if (t->step_scheduled && t->must_cancel)
+    text_add(out, "(will be cancelled)");
 }
 
 /* ================================================================ task lists */
@@ -393,7 +406,9 @@ static void tasks_add(TaskList *tl, ObjTask *t) {
   tl->items[tl->n++] = t;
 }
 
-static bool is_task(Value v) { return IS_OBJ_TYPE(v, OBJ_FUTURE) && AS_OBJ(v)->aux == FUTK_TASK; }
+static bool is_task(Value v) {
+  return IS_OBJ_TYPE(v, OBJ_FUTURE) && AS_OBJ(v)->aux == FUTK_TASK;
+}
 
 /* Tasks held by a global: the value itself or an item of a list, tuple,
  * set or dict (so `tasks = [create_task(...) ...]` shows up once done). */
@@ -458,7 +473,8 @@ static void print_table(Text (*rows)[NCOLS], size_t n) {
       int cw = repl_text_cols(text_str(&rows[r][c]), rows[r][c].len);
       if (cw > w[c]) w[c] = cw;
     }
-  for (int c = 0; c < NCOLS; c++) printf("%-*s%s", c + 1 < NCOLS ? w[c] : 0, heads[c], c + 1 < NCOLS ? "  " : "\n");
+  for (int c = 0; c < NCOLS; c++)
+    printf("%-*s%s", c + 1 < NCOLS ? w[c] : 0, heads[c], c + 1 < NCOLS ? "  " : "\n");
   for (size_t r = 0; r < n; r++)
     for (int c = 0; c < NCOLS; c++) {
       const char *cell = text_str(&rows[r][c]);
@@ -500,11 +516,16 @@ static void cmd_tasks(ReplSession *s, const char *arg) {
 
 /* A callable's name for listings: "f()", "Obj.method()", "print()". */
 static void describe_callable(Text *out, Value fn) {
-  if (IS_FUNCTION(fn)) text_add(out, "%s()", AS_FUNCTION(fn)->qualname->chars);
-  else if (IS_NATIVE(fn)) text_add(out, "%s()", AS_NATIVE(fn)->name);
-  else if (IS_OBJ_TYPE(fn, OBJ_BOUND)) describe_callable(out, AS_BOUND(fn)->func);
-  else if (is_task(fn)) text_add(out, "wake Task '%s'", task_name((ObjTask *)AS_OBJ(fn))->chars);
-  else describe_value(out, fn);
+  if (IS_FUNCTION(fn))
+    text_add(out, "%s()", AS_FUNCTION(fn)->qualname->chars);
+  else if (IS_NATIVE(fn))
+    text_add(out, "%s()", AS_NATIVE(fn)->name);
+  else if (IS_OBJ_TYPE(fn, OBJ_BOUND))
+    describe_callable(out, AS_BOUND(fn)->func);
+  else if (is_task(fn))
+    text_add(out, "wake Task '%s'", task_name((ObjTask *)AS_OBJ(fn))->chars);
+  else
+    describe_value(out, fn);
 }
 
 static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
@@ -571,8 +592,10 @@ static int cmp_timer(const void *a, const void *b) {
 
 static void print_ready(ReplSession *s) {
   ObjLoop *l = s->loop;
-  if (l->rcount == 0) puts("ready: empty");
-  else printf("ready (%u), run in this order at the next iteration:\n", l->rcount);
+  if (l->rcount == 0)
+    puts("ready: empty");
+  else
+    printf("ready (%u), run in this order at the next iteration:\n", l->rcount);
   for (uint32_t i = 0; i < l->rcount; i++) {
     Text d = {0};
     describe_ready(&d, s, &l->ready[(l->rhead + i) % l->rcap]);
@@ -588,8 +611,10 @@ static void print_timers(ObjLoop *l) {
   for (uint32_t i = 0; i < l->ntimers; i++)
     if (timer_live(&l->timers[i])) sorted[n++] = l->timers[i];
   qsort(sorted, n, sizeof(TimerItem), cmp_timer);
-  if (n == 0) puts("timers: none");
-  else printf("timers (%u), soonest first:\n", n);
+  if (n == 0)
+    puts("timers: none");
+  else
+    printf("timers (%u), soonest first:\n", n);
   double now = clock_now();
   for (uint32_t i = 0; i < n; i++) {
     Text d = {0};
@@ -608,11 +633,13 @@ static void print_watches(ReplSession *s) {
   uint32_t n = l->nwatches + (s->paused ? 0 : 1);
   printf("selector: %u fd%s watched\n", n, n == 1 ? "" : "s");
   if (!s->paused)
-    printf("  fd %d read   lines typed at the prompt (sent by the reader thread)\n", repl_term_fd());
+    printf("  fd %d read   lines typed at the prompt (sent by the reader thread)\n",
+           repl_term_fd());
   for (uint32_t i = 0; i < l->nwatches; i++) {
     Text d = {0};
     describe_callable(&d, l->watches[i].callback);
-    printf("  fd %d %s  %s\n", l->watches[i].fd, l->watches[i].write ? "write" : "read ", text_str(&d));
+    printf("  fd %d %s  %s\n", l->watches[i].fd, l->watches[i].write ? "write" : "read ",
+           text_str(&d));
     free(d.p);
   }
 }
@@ -679,7 +706,8 @@ static void tree_line(ReplSession *s, ObjTask *t, const char *prefix, const char
   free(where.p);
 }
 
-static void tree_node(ReplSession *s, Seen *sn, ObjTask *t, const char *prefix, bool last, bool root);
+static void tree_node(ReplSession *s, Seen *sn, ObjTask *t, const char *prefix, bool last,
+                      bool root);
 
 static void tree_kids(ReplSession *s, Seen *sn, ObjTask *t, const char *prefix) {
   ObjList *kids = tree_children(t);
@@ -692,13 +720,16 @@ static void tree_kids(ReplSession *s, Seen *sn, ObjTask *t, const char *prefix) 
     } else if (IS_OBJ_TYPE(k, OBJ_FUTURE)) {
       ObjFuture *f = (ObjFuture *)AS_OBJ(k);
       printf("%s%sFuture %s\n", prefix, last ? "└─ " : "├─ ",
-             f->state == FUT_PENDING ? "pending" : f->state == FUT_CANCELLED ? "cancelled" : "done");
+             f->state == FUT_PENDING     ? "pending"
+             : f->state == FUT_CANCELLED ? "cancelled"
+                                         : "done");
     }
   }
   gc_pop_roots(1);
 }
 
-static void tree_node(ReplSession *s, Seen *sn, ObjTask *t, const char *prefix, bool last, bool root) {
+static void tree_node(ReplSession *s, Seen *sn, ObjTask *t, const char *prefix, bool last,
+                      bool root) {
   const char *branch = root ? "" : last ? "└─ " : "├─ ";
   if (!seen_add(sn, t)) {
     printf("%s%sTask '%s' (shown above)\n", prefix, branch, task_name(t)->chars);
@@ -767,8 +798,10 @@ static void print_summary(ReplSession *s) {
   ObjLoop *l = s->loop;
   uint32_t ready = 0, waiting = 0;
   for (uint32_t i = 0; i < l->ntasks; i++) {
-    if (l->tasks[i]->step_scheduled) ready++;
-    else if (l->tasks[i]->waiter) waiting++;
+    if (l->tasks[i]->step_scheduled)
+      ready++;
+    else if (l->tasks[i]->waiter)
+      waiting++;
   }
   uint32_t timers = 0;
   for (uint32_t i = 0; i < l->ntimers; i++) timers += timer_live(&l->timers[i]);
@@ -916,10 +949,13 @@ static void shift_timers(ObjLoop *l, double delta) {
 
 static void cmd_clock(ReplSession *s, const char *arg) {
   bool virt;
-  if (strcmp(arg, "virtual") == 0) virt = true;
-  else if (strcmp(arg, "real") == 0) virt = false;
+  if (strcmp(arg, "virtual") == 0)
+    virt = true;
+  else if (strcmp(arg, "real") == 0)
+    virt = false;
   else {
-    printf("the clock is %s (:clock real|virtual to switch)\n", clock_is_virtual() ? "virtual" : "real");
+    printf("the clock is %s (:clock real|virtual to switch)\n",
+           clock_is_virtual() ? "virtual" : "real");
     return;
   }
   double before = clock_now();
@@ -964,14 +1000,21 @@ static void cmd_dis(ReplSession *s, const char *arg) {
     return;
   }
   if (IS_OBJ_TYPE(v, OBJ_BOUND)) v = AS_BOUND(v)->func;
-  if (IS_FUNCTION(v)) debug_disassemble(AS_FUNCTION(v)->code, stdout, s->color);
-  else if (IS_OBJ_TYPE(v, OBJ_CODE)) debug_disassemble(AS_CODE(v), stdout, s->color);
-  else if (IS_GEN(v) && AS_GEN(v)->frame) debug_disassemble(AS_GEN(v)->frame->code, stdout, s->color);
-  else if (is_task(v) && IS_GEN(((ObjTask *)AS_OBJ(v))->coro) && AS_GEN(((ObjTask *)AS_OBJ(v))->coro)->frame)
+  if (IS_FUNCTION(v))
+    debug_disassemble(AS_FUNCTION(v)->code, stdout, s->color);
+  else if (IS_OBJ_TYPE(v, OBJ_CODE))
+    debug_disassemble(AS_CODE(v), stdout, s->color);
+  else if (IS_GEN(v) && AS_GEN(v)->frame)
+    debug_disassemble(AS_GEN(v)->frame->code, stdout, s->color);
+  else if (is_task(v) && IS_GEN(((ObjTask *)AS_OBJ(v))->coro) &&
+           AS_GEN(((ObjTask *)AS_OBJ(v))->coro)->frame)
     debug_disassemble(AS_GEN(((ObjTask *)AS_OBJ(v))->coro)->frame->code, stdout, s->color);
-  else if (IS_CLASS(v)) dis_class(s, AS_CLASS(v));
-  else if (IS_NATIVE(v)) printf("%s is built in (written in C): it has no bytecode\n", arg);
-  else printf("%s is a %s: nothing to disassemble\n", arg, vm_type_name(v));
+  else if (IS_CLASS(v))
+    dis_class(s, AS_CLASS(v));
+  else if (IS_NATIVE(v))
+    printf("%s is built in (written in C): it has no bytecode\n", arg);
+  else
+    printf("%s is a %s: nothing to disassemble\n", arg, vm_type_name(v));
 }
 
 /* ================================================================ :trace, :help */

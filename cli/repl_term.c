@@ -39,30 +39,30 @@
 #define REPL_MSG_QUEUE 8
 
 static struct {
-  int tty_in, tty_out;       /* the reader's own fds on the terminal */
-  int saved_out, saved_err;  /* fds 1 and 2 as they were, while capturing */
-  int cap_fd;                /* capture file (unlinked), -1 when unused */
+  int tty_in, tty_out;      /* the reader's own fds on the terminal */
+  int saved_out, saved_err; /* fds 1 and 2 as they were, while capturing */
+  int cap_fd;               /* capture file (unlinked), -1 when unused */
   bool capturing;
-  int notify[2];             /* reader → main: one byte per message */
-  int cancel[2];             /* Ctrl-C → reader (written by the signal handler) */
-  int answer[2];             /* main → reader: completions are ready */
+  int notify[2]; /* reader → main: one byte per message */
+  int cancel[2]; /* Ctrl-C → reader (written by the signal handler) */
+  int answer[2]; /* main → reader: completions are ready */
   pthread_t thread;
   bool started;
 
-  pthread_mutex_t lock;      /* guards the fields down to `answers` */
-  pthread_cond_t cond;       /* a request (prompt) or quit for the reader */
-  char *prompt;              /* the pending request, NULL when none */
+  pthread_mutex_t lock; /* guards the fields down to `answers` */
+  pthread_cond_t cond;  /* a request (prompt) or quit for the reader */
+  char *prompt;         /* the pending request, NULL when none */
   bool quit;
   ReplMsg queue[REPL_MSG_QUEUE];
   size_t qhead, qlen;
-  bool want_answer;          /* a COMPLETE request waits for its answer */
+  bool want_answer; /* a COMPLETE request waits for its answer */
   size_t answer_start;
   char **answers;
   size_t nanswers;
 
-  pthread_mutex_t edit;      /* held while the editor works (see top) */
-  bool editing;              /* the reader is inside a line read */
-  bool cancelled;            /* Ctrl-C arrived during this read */
+  pthread_mutex_t edit; /* held while the editor works (see top) */
+  bool editing;         /* the reader is inside a line read */
+  bool cancelled;       /* Ctrl-C arrived during this read */
   const char *cur_prompt;
   char *history_path;
   bool use_editor;
@@ -72,9 +72,16 @@ static struct {
   EditLine *el;
   History *hist;
 #endif
-} T = {.tty_in = -1, .tty_out = -1, .saved_out = -1, .saved_err = -1, .cap_fd = -1,
-       .notify = {-1, -1}, .cancel = {-1, -1}, .answer = {-1, -1},
-       .lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER,
+} T = {.tty_in = -1,
+       .tty_out = -1,
+       .saved_out = -1,
+       .saved_err = -1,
+       .cap_fd = -1,
+       .notify = {-1, -1},
+       .cancel = {-1, -1},
+       .answer = {-1, -1},
+       .lock = PTHREAD_MUTEX_INITIALIZER,
+       .cond = PTHREAD_COND_INITIALIZER,
        .edit = PTHREAD_MUTEX_INITIALIZER};
 
 static volatile sig_atomic_t winch_seen;
@@ -91,7 +98,9 @@ static void write_all(int fd, const char *s, size_t n) {
   }
 }
 
-static void write_str(int fd, const char *s) { write_all(fd, s, strlen(s)); }
+static void write_str(int fd, const char *s) {
+  write_all(fd, s, strlen(s));
+}
 
 static void drain(int fd) {
   char buf[64];
@@ -146,7 +155,9 @@ ReplMsg repl_term_take(void) {
   return m;
 }
 
-int repl_term_fd(void) { return T.notify[0]; }
+int repl_term_fd(void) {
+  return T.notify[0];
+}
 
 void repl_term_ask(const char *prompt) {
   pthread_mutex_lock(&T.lock);
@@ -377,9 +388,8 @@ static bool editor_open(void) {
   el_set(T.el, EL_BIND, "^I", "asy-complete", NULL);
   el_set(T.el, EL_BIND, "^R", "em-inc-search-prev", NULL);
   static const char *const keys[][2] = {
-      {"\\e[1~", "ed-move-to-beg"},     {"\\e[4~", "ed-move-to-end"},
-      {"\\e[H", "ed-move-to-beg"},      {"\\e[F", "ed-move-to-end"},
-      {"\\e[3~", "ed-delete-next-char"}, {"\\e[1;5C", "em-next-word"},
+      {"\\e[1~", "ed-move-to-beg"}, {"\\e[4~", "ed-move-to-end"},      {"\\e[H", "ed-move-to-beg"},
+      {"\\e[F", "ed-move-to-end"},  {"\\e[3~", "ed-delete-next-char"}, {"\\e[1;5C", "em-next-word"},
       {"\\e[1;5D", "ed-prev-word"},
   };
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
@@ -411,7 +421,9 @@ static void editor_erase(void) {
   }
 }
 
-static void editor_redraw(void) { el_set(T.el, EL_REFRESH); }
+static void editor_redraw(void) {
+  el_set(T.el, EL_REFRESH);
+}
 
 /* After Ctrl-C: show the abandoned line whole, marked ^C, and move on. */
 static void editor_mark_interrupted(void) {
@@ -429,8 +441,10 @@ static ReplMsg editor_read(void) {
   int count = 0;
   const char *s = el_gets(T.el, &count);
   if (T.cancelled) {
-    if (quitting()) write_str(T.tty_out, "\n"); /* the session ends: no ^C to show */
-    else editor_mark_interrupted();
+    if (quitting())
+      write_str(T.tty_out, "\n"); /* the session ends: no ^C to show */
+    else
+      editor_mark_interrupted();
     return (ReplMsg){REPL_MSG_INTERRUPT, NULL};
   }
   if (!s || count <= 0) {
@@ -451,11 +465,15 @@ static ReplMsg editor_read(void) {
 
 #else
 
-static bool editor_open(void) { return false; }
+static bool editor_open(void) {
+  return false;
+}
 static void editor_close(void) {}
 static void editor_erase(void) {}
 static void editor_redraw(void) {}
-static ReplMsg editor_read(void) { return (ReplMsg){REPL_MSG_EOF, NULL}; }
+static ReplMsg editor_read(void) {
+  return (ReplMsg){REPL_MSG_EOF, NULL};
+}
 
 #endif
 
@@ -603,7 +621,9 @@ void repl_term_stop(void) {
   for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) close_fd(fds[i]);
 }
 
-bool repl_term_editing(void) { return T.use_editor; }
+bool repl_term_editing(void) {
+  return T.use_editor;
+}
 
 /* ------------------------------------------------------------ capture */
 
@@ -644,8 +664,10 @@ void repl_term_capture_flush(void) {
   pthread_mutex_lock(&T.edit);
   bool redraw = T.editing;
   if (redraw) {
-    if (T.use_editor) editor_erase();
-    else write_str(T.tty_out, "\r\033[K");
+    if (T.use_editor)
+      editor_erase();
+    else
+      write_str(T.tty_out, "\r\033[K");
   }
   bool ends_line = copy_captured(n);
   if (redraw && !ends_line) write_str(T.tty_out, "\n");
@@ -654,8 +676,10 @@ void repl_term_capture_flush(void) {
   }
   lseek(T.cap_fd, 0, SEEK_SET);
   if (redraw) {
-    if (T.use_editor) editor_redraw();
-    else write_str(T.tty_out, T.cur_prompt);
+    if (T.use_editor)
+      editor_redraw();
+    else
+      write_str(T.tty_out, T.cur_prompt);
   }
   pthread_mutex_unlock(&T.edit);
 }

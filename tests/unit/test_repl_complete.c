@@ -123,7 +123,9 @@ Test(blank, spaces_and_tabs) {
   cr_expect(repl_is_blank("  x", 2));
 }
 
-static size_t word_at_end(const char *s) { return repl_word_start(s, strlen(s)); }
+static size_t word_at_end(const char *s) {
+  return repl_word_start(s, strlen(s));
+}
 
 Test(word, dotted_names) {
   cr_expect_eq(word_at_end("pri"), 0);
@@ -132,8 +134,8 @@ Test(word, dotted_names) {
   cr_expect_eq(word_at_end("a.b.c"), 0);
   cr_expect_eq(word_at_end("f(x, "), 5);
   cr_expect_eq(word_at_end(""), 0);
-  cr_expect_eq(word_at_end("(1).re"), 4); /* after ")": ".re" is not a name */
-  cr_expect_eq(word_at_end("x = café"), 4); /* non-ASCII identifiers */
+  cr_expect_eq(word_at_end("(1).re"), 4);         /* after ")": ".re" is not a name */
+  cr_expect_eq(word_at_end("x = café"), 4);       /* non-ASCII identifiers */
   cr_expect_eq(repl_word_start("abc def", 3), 0); /* the word before the cursor */
 }
 
