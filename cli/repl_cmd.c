@@ -549,6 +549,10 @@ static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
     ObjTask *t = (ObjTask *)AS_OBJ(it->a);
     text_add(out, "step of Task '%s'", task_name(t)->chars);
     if (!IS_UNDEF(it->b)) text_add(out, ", throwing %s", vm_type_name(it->b));
+    if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
+      text_add(out, " (its first: starts %s())", AS_GEN(t->coro)->qualname->chars);
+      break;
+    }
     Text where = {0};
     describe_where(&where, t);
     if (where.len) text_add(out, " (resumes at %s)", where.p);
@@ -648,9 +652,9 @@ static void cmd_loop(ReplSession *s, const char *arg) {
   (void)arg;
   ObjLoop *l = s->loop;
   loop_has_work(l); /* drops cancelled timers from the top, as an iteration would */
-  printf("event loop: iteration %llu, %s clock, time %.3f, %s while the prompt waits\n",
-         (unsigned long long)l->iteration, clock_is_virtual() ? "virtual" : "real", clock_now(),
-         s->paused ? "paused (:run resumes)" : "running");
+  printf("event loop: iteration %llu, %s clock, time %.3f; %s\n", (unsigned long long)l->iteration,
+         clock_is_virtual() ? "virtual" : "real", clock_now(),
+         s->paused ? "paused at the prompt (:run resumes)" : "runs while the prompt waits");
   print_ready(s);
   print_timers(l);
   print_watches(s);
