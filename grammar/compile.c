@@ -79,6 +79,8 @@ typedef struct Unit {
   int nfblocks;
   int extra_depth; /* values kept under the stack of inlined cleanups */
   Node *loc;       /* node whose position new instructions get */
+  uint32_t last_at; /* offset of the last instruction emitted (superinstruction fusing) */
+  uint32_t barrier; /* a label or handler region starts here: nothing fuses across it */
   uint32_t flags;
   ObjString *doc;
 } Unit;
@@ -164,6 +166,7 @@ static void emit_u32(Unit *u, uint32_t v) {
 
 static void emit(Compiler *c, Opcode op) {
   add_line(c, c->unit);
+  c->unit->last_at = c->unit->count;
   emit_byte(c->unit, (uint8_t)op);
 }
 
@@ -199,7 +202,44 @@ static int new_label(Compiler *c) {
   return u->nlabels++;
 }
 
-static void bind_label(Compiler *c, int label) { c->unit->labels[label] = c->unit->count; }
+static void bind_label(Compiler *c, int label) {
+  c->unit->labels[label] = c->unit->count;
+  c->unit->barrier = c->unit->count;
+}
+
+/* Whether the instruction just emitted is op (size bytes long) and the
+ * next one may be fused into it: no jump lands and no handler region
+ * starts between them. */
+static bool prev_is(Unit *u, Opcode op, uint32_t size) {
+  return u->last_at != UINT32_MAX && u->last_at + size == u->count && u->barrier != u->count &&
+         u->code[u->last_at] == op;
+}
+
+/* Fuse the next instruction's operand into the previous one, which
+ * becomes fused_op. The line table gets an entry inside the fused
+ * instruction, so an error in its second half points at its own node. */
+static void fuse_with_prev(Compiler *c, Opcode fused_op, uint16_t operand) {
+  Unit *u = c->unit;
+  u->code[u->last_at] = (uint8_t)fused_op;
+  add_line(c, u);
+  emit_u16(u, operand);
+}
+
+static void emit_load_fast(Compiler *c, uint32_t slot) {
+  if (slot <= MAX_U16 && prev_is(c->unit, BC_LOAD_FAST, 3))
+    fuse_with_prev(c, BC_LOAD_FAST_LOAD_FAST, (uint16_t)slot);
+  else
+    emit_arg(c, BC_LOAD_FAST, slot);
+}
+
+/* Operators whose int case the VM finishes inline (int_binop_fast). */
+static bool binop_has_imm_form(AstOp op) {
+  switch (op) {
+  case OP_ADD: case OP_SUB: case OP_MUL: case OP_FLOORDIV: case OP_MOD:
+  case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR: return true;
+  default: return false;
+  }
+}
 
 static void emit_jump(Compiler *c, Opcode op, int label) {
   Unit *u = c->unit;
@@ -241,6 +281,7 @@ static int stmt_depth(Unit *u) {
 
 static int open_region(Compiler *c, int target_label, int depth) {
   Unit *u = c->unit;
+  u->barrier = u->count;
   if (u->nregions == u->capregions) {
     uint32_t cap = (uint32_t)u->capregions;
     u->regions = grow(u->regions, &cap, (uint32_t)u->nregions + 1, sizeof(Region));
@@ -253,6 +294,7 @@ static int open_region(Compiler *c, int target_label, int depth) {
 /* End the current segment of a region (it may be resumed later). */
 static void pause_region(Compiler *c, int r) {
   Unit *u = c->unit;
+  u->barrier = u->count;
   Region *reg = &u->regions[r];
   if (!reg->open) return;
   reg->open = false;
@@ -421,6 +463,7 @@ static void enter_unit(Compiler *c, Scope *s, uint32_t flags) {
   u->scope = s;
   u->flags = flags;
   u->loc = c->unit ? c->unit->loc : NULL;
+  u->last_at = UINT32_MAX;
   c->unit = u;
 }
 
@@ -539,7 +582,12 @@ static void compile_name(Compiler *c, const char *id, NameCtx ctx, Node *at) {
     return;
   }
   switch (kind) {
-  case NAME_LOCAL: emit_arg(c, fast[ctx], (uint32_t)sym->slot); break;
+  case NAME_LOCAL:
+    if (ctx == LOAD)
+      emit_load_fast(c, (uint32_t)sym->slot);
+    else
+      emit_arg(c, fast[ctx], (uint32_t)sym->slot);
+    break;
   case NAME_CELL:
   case NAME_FREE: emit_arg(c, deref[ctx], (uint32_t)sym->slot); break;
   default: emit_arg(c, global[ctx], add_name(c, id)); break;
@@ -1345,7 +1393,10 @@ static void compile_expr_inner(Compiler *c, Node *n) {
     compile_expr(c, n->u.binop.left);
     compile_expr(c, n->u.binop.right);
     c->unit->loc = n;
-    emit(c, binop_opcode(n->u.binop.op));
+    if (binop_has_imm_form(n->u.binop.op) && prev_is(c->unit, BC_LOAD_SMALL_INT, 3))
+      fuse_with_prev(c, BC_BINARY_OP_IMM, (uint16_t)n->u.binop.op);
+    else
+      emit(c, binop_opcode(n->u.binop.op));
     break;
   case E_UNARYOP: {
     Node *o = n->u.unaryop.operand;
@@ -1924,7 +1975,10 @@ static void compile_augassign(Compiler *c, Node *n) {
     compile_name(c, t->u.name.id, LOAD, t);
     compile_expr(c, n->u.augassign.value);
     c->unit->loc = n;
-    emit_arg(c, BC_INPLACE, op);
+    if (binop_has_imm_form((AstOp)op) && prev_is(c->unit, BC_LOAD_SMALL_INT, 3))
+      fuse_with_prev(c, BC_INPLACE_IMM, (uint16_t)op);
+    else
+      emit_arg(c, BC_INPLACE, op);
     compile_name(c, t->u.name.id, STORE, t);
     break;
   case E_ATTRIBUTE:
@@ -2078,7 +2132,7 @@ static void compile_stmt_inner(Compiler *c, Node *n) {
   switch (n->kind) {
   case S_EXPR: {
     Node *v = n->u.expr.value;
-    bool echo = c->mode == COMPILE_SINGLE && c->unit->scope->kind == SCOPE_MODULE && c->unit->nfblocks == 0;
+    bool echo = c->mode == COMPILE_SINGLE && c->unit->scope->kind == SCOPE_MODULE;
     if (is_constant_expr(v) && !echo) break;
     compile_expr(c, v);
     c->unit->loc = n;

@@ -1,4 +1,5 @@
 /* debug.c — opcode metadata, the disassembler and the op tracer. */
+#include <string.h>
 #include "debug.h"
 
 #include <unistd.h>
@@ -140,6 +141,20 @@ static void describe_operand(ObjCode *code, const uint8_t *ins, FILE *out) {
     if (a < code->nnames) fprintf(out, " (%s)", code->names[a]->chars);
     break;
   case BC_INPLACE: fprintf(out, " (%s)", binop_name(a)); break;
+  case BC_LOAD_FAST_LOAD_FAST: {
+    uint16_t b = arg16(ins, 1);
+    if (a < code->nslots && b < code->nslots)
+      fprintf(out, " (%s, %s)", code->varnames[a]->chars, code->varnames[b]->chars);
+    break;
+  }
+  case BC_BINARY_OP_IMM:
+  case BC_INPLACE_IMM: {
+    /* "+=" names the operator; a plain binary op drops the "=". */
+    const char *name = binop_name(arg16(ins, 1));
+    int len = (int)strlen(name) - (op == BC_BINARY_OP_IMM);
+    fprintf(out, " (%.*s %d)", len, name, (int16_t)a);
+    break;
+  }
   case BC_CALL_KW:
   case BC_CALL_METHOD_KW:
   case BC_BUILD_CLASS: {
@@ -188,6 +203,8 @@ uint32_t debug_disassemble_instruction(ObjCode *code, uint32_t offset, FILE *out
     }
   } else if (nb == 2) {
     fprintf(out, " %u", arg16(ins, 0));
+  } else if (nb == 4 && (op == BC_BINARY_OP_IMM || op == BC_INPLACE_IMM)) {
+    fprintf(out, " %d %u", (int16_t)arg16(ins, 0), arg16(ins, 1));
   } else if (nb == 4) {
     fprintf(out, " %u %u", arg16(ins, 0), arg16(ins, 1));
   }

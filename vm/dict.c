@@ -75,7 +75,9 @@ static int64_t find_str(ObjDict *d, ObjString *key) {
 ObjDict *dict_new_sized(uint32_t n) {
   ObjDict *d = dict_new();
   if (n == 0 || n > DICT_LINEAR_MAX) return d;
+  gc_push_root(OBJ_VAL(d));
   DictEntry *entries = gc_realloc(NULL, 0, n * sizeof(DictEntry));
+  gc_pop_roots(1);
   if (!entries) {
     vm.exc = UNDEF_VAL; /* it will grow on demand instead */
     return d;

@@ -4,6 +4,7 @@
 
 #include "ops.h"
 #include "source.h"
+#include "../grammar/parse.h"
 
 void vm_set_context(Value exc); /* vm.c */
 
@@ -111,27 +112,72 @@ const LineEntry *code_line_at(ObjCode *code, uint32_t offset) {
   return &code->lines[lo];
 }
 
-/* Print the source line of a traceback entry, and carets under the part
- * that failed when that is not the whole line (as CPython 3.11 does). */
+static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\f'; }
+
+/* CPython 3.11 marks the operator of a failing binary operation and the
+ * brackets of a failing subscript with '^' and the rest with '~'. It finds
+ * them by parsing the failing segment again, and so does this. Offsets are
+ * bytes into seg; false when the segment is neither kind of expression. */
+static bool caret_anchors(const char *seg, size_t n, size_t *left, size_t *right) {
+  Arena arena = {0};
+  SyntaxErr err;
+  Node *mod = parse_source(&arena, seg, n, PARSE_FILE, &err);
+  bool found = false;
+  if (mod && mod->u.module.body.count == 1 && mod->u.module.body.items[0]->kind == S_EXPR) {
+    Node *e = mod->u.module.body.items[0]->u.expr.value;
+    if (e->kind == E_BINOP && e->line == e->end_line) {
+      size_t to = (size_t)e->u.binop.right->col;
+      for (size_t i = (size_t)e->u.binop.left->end_col; i < to && i < n; i++) {
+        if (is_blank(seg[i])) continue;
+        *left = i;
+        *right = i + 1;
+        if (i + 1 < to && !is_blank(seg[i + 1])) ++*right; /* a two-character operator, as CPython reads it */
+        if (i + 1 < to && seg[i] == ')') continue;      /* the left operand's closing parenthesis */
+        found = true;
+        break;
+      }
+    } else if (e->kind == E_SUBSCRIPT && e->line == e->end_line) {
+      size_t l = (size_t)e->u.subscript.value->end_col, r = (size_t)e->u.subscript.slice->end_col + 1;
+      while (l < n && seg[l] != '[') l++;
+      while (r < n && seg[r] != ']') r++;
+      if (r < n) r++;
+      *left = l;
+      *right = r;
+      found = true;
+    }
+  }
+  arena_free(&arena);
+  return found;
+}
+
+/* Print the source line of a traceback entry, and under it the carets
+ * CPython 3.11 prints: none when they would span the whole line (unless
+ * there are anchors), to the end of the line for a multi-line expression. */
 static void print_source(const char *file, const LineEntry *le) {
   size_t len;
   const char *line = source_line(file, le->line, &len);
   if (!line) return;
   size_t lead = 0;
-  while (lead < len && (line[lead] == ' ' || line[lead] == '\t')) lead++;
+  while (lead < len && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\f')) lead++;
   size_t end = len;
-  while (end > lead && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
-    end--;
+  while (end > lead && (is_blank(line[end - 1]) || line[end - 1] == '\r' || line[end - 1] == '\n')) end--;
   if (end == lead) return;
   fprintf(stderr, "    %.*s\n", (int)(end - lead), line + lead);
-  if (le->end_line != le->line || le->end_col <= le->col) return;
-  size_t c0 = le->col, c1 = le->end_col;
-  if (c0 < lead || c1 > end || (c0 == lead && c1 == end)) return;
+  if (le->end_line < le->line) return;
+  size_t c0 = le->col, c1 = le->end_line == le->line ? le->end_col : end;
+  if (c1 > end) c1 = end;
+  if (c0 < lead || c1 <= c0) return;
+  size_t left = 0, right = 0;
+  bool anchors = le->end_line == le->line && caret_anchors(line + c0, c1 - c0, &left, &right);
+  if (!anchors && c0 == lead && c1 == end) return;
   fputs("    ", stderr);
-  for (size_t i = lead; i < c0; i++) fputc(' ', stderr);
+  for (size_t i = lead; i < c0; i++) {
+    if (((unsigned char)line[i] & 0xC0) != 0x80) fputc(' ', stderr);
+  }
   for (size_t i = c0; i < c1; i++) {
-    /* One caret per character, not per byte. */
-    if (((unsigned char)line[i] & 0xC0) != 0x80) fputc('^', stderr);
+    if (((unsigned char)line[i] & 0xC0) == 0x80) continue; /* one mark per character, not per byte */
+    bool secondary = anchors && i - c0 >= left && i - c0 < right;
+    fputc(!anchors || secondary ? '^' : '~', stderr);
   }
   fputc('\n', stderr);
 }

@@ -31,6 +31,7 @@ OPCODE(LOAD_TRUE, 0, 1)        /* push True */
 OPCODE(LOAD_FALSE, 0, 1)       /* push False */
 OPCODE(LOAD_SMALL_INT, 2, 1)   /* push the operand as a signed 16-bit int */
 OPCODE(LOAD_FAST, 2, 1)        /* push local slot i; UnboundLocalError if unset */
+OPCODE(LOAD_FAST_LOAD_FAST, 4, 2) /* two LOAD_FASTs in one dispatch (the compiler fuses them) */
 OPCODE(STORE_FAST, 2, -1)      /* pop into local slot i */
 OPCODE(DELETE_FAST, 2, 0)      /* unbind local slot i */
 OPCODE(MAKE_CELL, 2, 0)        /* wrap local slot i in a new cell (function entry) */
@@ -73,6 +74,8 @@ OPCODE(BIT_AND, 0, -1)
 OPCODE(BIT_OR, 0, -1)
 OPCODE(BIT_XOR, 0, -1)
 OPCODE(INPLACE, 2, -1)         /* [a, b] → [a op= b]; operand: the AstOp (tries __iop__ first) */
+OPCODE(BINARY_OP_IMM, 4, 0)    /* [a] → [a op k]: LOAD_SMALL_INT k fused with a binary op; operands k, AstOp */
+OPCODE(INPLACE_IMM, 4, 0)      /* [a] → [a op= k]: likewise for INPLACE */
 OPCODE(NEGATE, 0, 0)           /* [a] → [-a] */
 OPCODE(POSITIVE, 0, 0)         /* [a] → [+a] */
 OPCODE(NOT, 0, 0)              /* [a] → [not a] */

@@ -710,6 +710,11 @@ static inline bool int_binop_fast(int op, int64_t a, int64_t b, int64_t *r) {
   }
 }
 
+static void raise_unbound_local(ObjCode *code, uint16_t slot) {
+  vm_raise(vm.e_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+           code->varnames[slot]->chars);
+}
+
 /* LOAD_GLOBAL without a valid memo: look the name up and remember where. */
 static bool load_global_slow(ObjCode *code, uint16_t ni, ObjDict *globals, Value *out) {
   ObjString *name = code->names[ni];
@@ -846,12 +851,27 @@ op_LOAD_FAST : {
   Value v = slots[i];
   if (ASY_UNLIKELY(IS_UNDEF(v))) {
     SYNC();
-    vm_raise(vm.e_UnboundLocalError,
-             "cannot access local variable '%s' where it is not associated with a value",
-             code->varnames[i]->chars);
+    raise_unbound_local(code, i);
     goto error;
   }
   PUSH(v);
+  DISPATCH();
+}
+op_LOAD_FAST_LOAD_FAST : {
+  uint16_t i = read_u16(ip), j = read_u16(ip + 2);
+  Value a = slots[i], b = slots[j];
+  if (ASY_UNLIKELY(IS_UNDEF(a) || IS_UNDEF(b))) {
+    /* Left inside the instruction, ip selects the line entry of the
+     * name that failed (the compiler gave each half its own). */
+    if (!IS_UNDEF(a)) ip += 4;
+    SYNC();
+    raise_unbound_local(code, IS_UNDEF(a) ? i : j);
+    goto error;
+  }
+  ip += 4;
+  sp[0] = a;
+  sp[1] = b;
+  sp += 2;
   DISPATCH();
 }
 op_STORE_FAST:
@@ -1193,6 +1213,24 @@ op_BUILD_SLICE : {
   SLOW_BINOP(BIT_OR, OP_BITOR)
   SLOW_BINOP(BIT_XOR, OP_BITXOR)
 
+op_BINARY_OP_IMM:
+op_INPLACE_IMM : {
+  bool inplace = ip[-1] == BC_INPLACE_IMM;
+  int64_t k = (int16_t)read_u16(ip);
+  int astop = read_u16(ip + 2);
+  ip += 4;
+  Value a = sp[-1];
+  int64_t r;
+  if (IS_INT(a) && int_binop_fast(astop, AS_INT(a), k, &r)) {
+    sp[-1] = INT_VAL(r);
+    DISPATCH();
+  }
+  SYNC();
+  Value v = vm_binary(astop, a, INT_VAL(k), inplace);
+  if (IS_UNDEF(v)) goto error;
+  sp[-1] = v;
+  DISPATCH();
+}
 op_INPLACE : {
   int astop = U16();
   Value a = sp[-2], b = sp[-1];

@@ -157,16 +157,17 @@ static void check_syntax_error(const SyntaxCase *c, CompileMode mode) {
 
 Test(compile, arithmetic_function) {
   ObjCode *f = function_code("def f(a, b):\n    return a + b * 2\n", "f");
-  const uint8_t ops[] = {BC_LOAD_FAST, BC_LOAD_FAST, BC_LOAD_SMALL_INT,
-                         BC_MULTIPLY,  BC_ADD,       BC_RETURN_VALUE};
-  expect_ops(f, ops, 6);
-  cr_assert_eq(operand16(f, 0), 0, "a is slot 0");
-  cr_assert_eq(operand16(f, 1), 1, "b is slot 1");
-  cr_assert_eq(operand16(f, 2), 2, "the constant 2");
+  /* Two loads fuse into one instruction; `* 2` carries its constant. */
+  const uint8_t ops[] = {BC_LOAD_FAST_LOAD_FAST, BC_BINARY_OP_IMM, BC_ADD, BC_RETURN_VALUE};
+  expect_ops(f, ops, 4);
+  cr_assert_eq(f->code[1] | (f->code[2] << 8), 0, "a is slot 0");
+  cr_assert_eq(f->code[3] | (f->code[4] << 8), 1, "b is slot 1");
+  cr_assert_eq(operand16(f, 1), 2, "the constant 2");
+  cr_assert_eq(f->code[8] | (f->code[9] << 8), OP_MUL, "the operator");
   cr_assert_eq(f->argcount, 2);
   cr_assert_eq(f->nlocals, 2);
   cr_assert_eq(f->nfree, 0);
-  cr_assert_eq(f->stacksize, 3);
+  cr_assert_eq(f->stacksize, 2);
   cr_assert_str_eq(f->varnames[0]->chars, "a");
   cr_assert_str_eq(f->varnames[1]->chars, "b");
   cr_assert_str_eq(f->name->chars, "f");
@@ -188,10 +189,10 @@ Test(compile, module_stores_function_by_name) {
 
 Test(compile, calls_and_methods) {
   ObjCode *f = function_code("def f(a, b, c):\n    return g(a, b, c)\n", "f");
-  const uint8_t ops[] = {BC_LOAD_GLOBAL, BC_LOAD_FAST, BC_LOAD_FAST,
-                         BC_LOAD_FAST,   BC_CALL,      BC_RETURN_VALUE};
-  expect_ops(f, ops, 6);
-  cr_assert_eq(operand16(f, 4), 3, "CALL 3");
+  const uint8_t ops[] = {BC_LOAD_GLOBAL, BC_LOAD_FAST_LOAD_FAST, BC_LOAD_FAST, BC_CALL,
+                         BC_RETURN_VALUE};
+  expect_ops(f, ops, 5);
+  cr_assert_eq(operand16(f, 3), 3, "CALL 3");
   cr_assert_str_eq(f->names[operand16(f, 0)]->chars, "g");
   cr_assert_eq(f->stacksize, 4);
   ObjCode *m = function_code("def f(o):\n    return o.m(1, 2)\n", "f");
@@ -204,7 +205,7 @@ Test(compile, calls_and_methods) {
 Test(compile, stack_sizes) {
   ObjCode *f =
       function_code("def f(a):\n    return ((a + 1) * (a + 2)) - ((a + 3) * (a + 4))\n", "f");
-  cr_assert_eq(f->stacksize, 4);
+  cr_assert_eq(f->stacksize, 3, "a + 1 is one instruction on one slot");
   ObjCode *l = function_code("def f():\n    return [1, 2, 3, 4, 5]\n", "f");
   cr_assert_eq(l->stacksize, 5);
   ObjCode *e = function_code("def f():\n    pass\n", "f");
@@ -369,14 +370,33 @@ Test(compile, disassembly_text) {
   char *text = disassembly(mod);
   cr_assert(strstr(text, "Disassembly of f (function, <test> line 1):") != NULL, "%s", text);
   cr_assert(strstr(text, "slots: 0=a 1=b  (args 2, locals 2, free 0)") != NULL);
-  cr_assert(strstr(text, "stack size 3") != NULL);
-  cr_assert(strstr(text, "LOAD_FAST              0 (a)") != NULL);
-  cr_assert(strstr(text, "LOAD_SMALL_INT         2 (2)") != NULL);
+  cr_assert(strstr(text, "stack size 2") != NULL);
+  cr_assert(strstr(text, "LOAD_FAST_LOAD_FAST    0 1 (a, b)") != NULL, "%s", text);
+  cr_assert(strstr(text, "BINARY_OP_IMM          2 2 (* 2)") != NULL, "%s", text);
   cr_assert(strstr(text, "Disassembly of co (coroutine (async def), <test> line 3):") != NULL);
   cr_assert(strstr(text, ">>") != NULL, "await points are marked");
   cr_assert(strstr(text, "YIELD_FROM              [await: may suspend]") != NULL, "%s", text);
   cr_assert(strstr(text, "(<code f>)") != NULL, "the module's constant names the code");
   free(text);
+}
+
+/* Superinstructions never swallow a jump target or a handler boundary. */
+Test(compile, fusion_stops_at_labels) {
+  /* `a or b` jumps past b's load to c's: b and c must stay apart. */
+  ObjCode *f = function_code("def f(a, b, c):\n"
+                             "    while c:\n"
+                             "        c -= 1\n"
+                             "    return g(a or b, c)\n",
+                             "f");
+  cr_assert(!has_op(f, BC_LOAD_FAST_LOAD_FAST), "no LOAD_FAST pair across the jump target");
+  cr_assert(has_op(f, BC_INPLACE_IMM), "c -= 1");
+  /* A constant too big for 16 bits stays a LOAD_CONST and a plain op. */
+  ObjCode *g = function_code("def g(a):\n    return a + 100000\n", "g");
+  cr_assert(!has_op(g, BC_BINARY_OP_IMM));
+  cr_assert(has_op(g, BC_ADD));
+  /* True division and power have no immediate form. */
+  ObjCode *h = function_code("def h(a):\n    return a / 2 + a ** 2\n", "h");
+  cr_assert(!has_op(h, BC_BINARY_OP_IMM));
 }
 
 /* ------------------------------------------------------------ opcode tables */

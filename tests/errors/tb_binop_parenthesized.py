@@ -1,0 +1,3 @@
+# traceback carets: binop parenthesized (CPython 3.11's ~ and ^ anchors)
+x = None
+y = (x) + 1

@@ -1,0 +1,3 @@
+# traceback carets: floordiv spaces (CPython 3.11's ~ and ^ anchors)
+x = None
+y = x  //  2
