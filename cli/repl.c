@@ -177,6 +177,10 @@ static ReplMsg repl_read(ReplSession *s, const char *prompt, int *exit_status) {
 
 /* ------------------------------------------------------------ running */
 
+static bool not_wakeup_of(Value fn, bool wakeup, void *task) {
+  return !(wakeup && IS_OBJ(fn) && AS_OBJ(fn) == (Obj *)task);
+}
+
 /* Stop the task from waiting: its wake-up must not come later. */
 static void repl_detach_waiter(ObjTask *t) {
   ObjFuture *f = (ObjFuture *)t->waiter;
@@ -188,13 +192,7 @@ static void repl_detach_waiter(ObjTask *t) {
     sl->fut.state = FUT_CANCELLED;
     return;
   }
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < f->ncb; i++) {
-    FutCallback cb = f->callbacks[i];
-    if (cb.wakeup && IS_OBJ(cb.fn) && AS_OBJ(cb.fn) == (Obj *)t) continue;
-    f->callbacks[k++] = cb;
-  }
-  f->ncb = k;
+  future_filter_callbacks(f, not_wakeup_of, t);
 }
 
 /* Ctrl-C while the input's task waits: raise KeyboardInterrupt at its

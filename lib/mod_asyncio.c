@@ -170,21 +170,37 @@ static Value fut_add_done_callback(int argc, Value *argv, ObjTuple *kw) {
   return NONE_VAL;
 }
 
+typedef struct {
+  const bool *remove;
+  uint32_t i;
+} RemoveMask;
+
+static bool keep_unmasked(Value fn, bool wakeup, void *data) {
+  RemoveMask *m = data;
+  return !m->remove[m->i++];
+}
+
 static Value fut_remove_done_callback(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "remove_done_callback");
   if (!f || !vm_check_args("remove_done_callback", argc - 1, 1, 1)) return UNDEF_VAL;
-  uint32_t kept = 0, removed = 0;
-  for (uint32_t i = 0; i < f->ncb; i++) {
-    FutCallback cb = f->callbacks[i];
-    int eq = cb.wakeup ? 0 : vm_eq(cb.fn, argv[1]);
-    if (eq < 0) return UNDEF_VAL;
-    if (eq) {
-      removed++;
-    } else {
-      f->callbacks[kept++] = cb;
+  /* Compare first (__eq__ may fail or run anything), then drop at once. */
+  uint32_t n = f->ncb, removed = 0;
+  bool *remove = calloc(n ? n : 1, sizeof(bool));
+  if (!remove) return vm_raise(vm.e_MemoryError, "%s", "");
+  for (uint32_t i = 0; i < n && i < f->ncb; i++) {
+    int eq = future_cb_wakeup(f, i) ? 0 : vm_eq(*future_cb_fn(f, i), argv[1]);
+    if (eq < 0) {
+      free(remove);
+      return UNDEF_VAL;
     }
+    remove[i] = eq != 0;
+    removed += eq != 0;
   }
-  f->ncb = kept;
+  if (f->ncb == n) {
+    RemoveMask m = {remove, 0};
+    future_filter_callbacks(f, keep_unmasked, &m);
+  }
+  free(remove);
   return INT_VAL(removed);
 }
 
@@ -219,7 +235,11 @@ static Value fut_make_cancelled_error(int argc, Value *argv, ObjTuple *kw) {
 
 static Value fut_cancel_message(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "_cancel_message");
-  return f ? f->cancel_msg : UNDEF_VAL;
+  if (!f) return UNDEF_VAL;
+  if (f->state != FUT_CANCELLED && !(f->obj.aux == FUTK_TASK && ((ObjTask *)f)->must_cancel)) return NONE_VAL;
+  Value r = f->result; /* the message, or the CancelledError that ended a task */
+  if (IS_EXCEPTION(r)) return AS_EXCEPTION(r)->args->len ? AS_EXCEPTION(r)->args->items[0] : NONE_VAL;
+  return r;
 }
 
 /* "<Future pending>", "<Future finished result=42>"... as CPython prints. */
@@ -317,7 +337,7 @@ static Value task_ctor(int argc, Value *argv, ObjTuple *kw) {
 
 static Value task_get_name(int argc, Value *argv, ObjTuple *kw) {
   ObjTask *t = self_task(argv[0], "get_name");
-  return t ? t->name : UNDEF_VAL;
+  return t ? OBJ_VAL(task_name(t)) : UNDEF_VAL;
 }
 
 static Value task_set_name(int argc, Value *argv, ObjTuple *kw) {
@@ -325,7 +345,7 @@ static Value task_set_name(int argc, Value *argv, ObjTuple *kw) {
   if (!t || !vm_check_args("set_name", argc - 1, 1, 1)) return UNDEF_VAL;
   ObjString *s = vm_str(argv[1]);
   if (!s) return UNDEF_VAL;
-  t->name = OBJ_VAL(s);
+  t->name = s;
   return NONE_VAL;
 }
 
@@ -875,7 +895,7 @@ static void describe_waiter(ObjTask *t) {
     return;
   }
   fputs("a Future", stderr);
-  if (f->origin_code)
+  if (f->obj.aux != FUTK_SLEEP && f->origin_code)
     fprintf(stderr, " created at %s:%d", f->origin_code->filename->chars, f->origin_line);
   fputs(" that nothing will complete", stderr);
 }

@@ -40,6 +40,7 @@ static bool is_property(Value v) {
 
 /* The attribute dict of a future/task (asy subclasses add attributes). */
 static ObjDict *future_dict(Value obj, bool create) {
+  if (AS_OBJ(obj)->aux == FUTK_SLEEP) return NULL; /* a sleep has no attributes of its own */
   ObjFuture *f = (ObjFuture *)AS_OBJ(obj);
   if (!f->dict && create) f->dict = dict_new();
   return f->dict;
@@ -341,7 +342,12 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
       return true;
     }
     if (IS_OBJ_TYPE(obj, OBJ_FUTURE)) {
-      dict_set_str(future_dict(obj, true), name, v);
+      ObjDict *d = future_dict(obj, true);
+      if (!d) {
+        vm_raise(vm.e_AttributeError, "'%s' object has no attribute '%s'", vm_type_name(obj), name->chars);
+        return false;
+      }
+      dict_set_str(d, name, v);
       return true;
     }
     dict_set_str(instance_dict(obj, true), name, v);

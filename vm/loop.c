@@ -17,8 +17,7 @@ void (*loop_debug_hook)(const LoopEvent *ev);
 
 static SchedMode sched_mode = SCHED_FIFO;
 static uint64_t sched_rng = 0x9E3779B97F4A7C15ull;
-static uint64_t task_name_counter; /* Task-N, counted across loops as CPython does */
-static uint32_t task_id_counter;
+static uint32_t task_id_counter; /* Task-N, counted across loops as CPython does */
 
 #define CLOCK_RESOLUTION 1e-9
 
@@ -42,13 +41,54 @@ static void emit_event(LoopEventKind kind, ObjLoop *loop, ObjTask *task, Obj *ob
 static ObjFuture *as_future(Obj *o) { return (ObjFuture *)o; }
 
 static void mark_future(ObjFuture *f) {
+  gc_mark_value(f->result);
+  if (f->obj.aux == FUTK_SLEEP) {
+    ObjSleep *s = (ObjSleep *)f;
+    gc_mark_obj((Obj *)s->origin_code);
+    gc_mark_obj((Obj *)s->task);
+    return;
+  }
   gc_mark_obj((Obj *)f->cls);
   gc_mark_obj((Obj *)f->loop);
-  gc_mark_value(f->result);
-  gc_mark_value(f->cancel_msg);
   gc_mark_obj((Obj *)f->dict);
   gc_mark_obj((Obj *)f->origin_code);
-  for (uint32_t i = 0; i < f->ncb; i++) gc_mark_value(f->callbacks[i].fn);
+  for (uint32_t i = 0; i < f->ncb; i++) gc_mark_value(*future_cb_fn(f, i));
+}
+
+/* Capacity of `more` while it holds k callbacks: 0, or a power of two. */
+static uint32_t more_cap(uint32_t k) {
+  uint32_t cap = k ? 1 : 0;
+  while (cap < k) cap *= 2;
+  return cap;
+}
+
+static void free_more(ObjFuture *f) {
+  if (f->ncb > 1) gc_realloc(f->more, more_cap(f->ncb - 1) * sizeof(FutCallback), 0);
+  f->more = NULL;
+}
+
+void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, void *data), void *data) {
+  uint32_t n = f->ncb, kept = 0;
+  uint32_t old_cap = n > 1 ? more_cap(n - 1) : 0;
+  for (uint32_t i = 0; i < n; i++) {
+    Value fn = *future_cb_fn(f, i);
+    bool wake = future_cb_wakeup(f, i);
+    if (!keep(fn, wake, data)) continue;
+    if (kept == 0) {
+      f->cb0 = fn;
+      f->cb0_wakeup = wake;
+    } else {
+      f->more[kept - 1] = (FutCallback){fn, wake};
+    }
+    kept++;
+  }
+  /* Shrink `more` to the capacity its new count implies. */
+  uint32_t new_cap = kept > 1 ? more_cap(kept - 1) : 0;
+  if (new_cap != old_cap) {
+    f->more = gc_realloc(f->more, old_cap * sizeof(FutCallback), new_cap * sizeof(FutCallback));
+    if (new_cap && !f->more) asy_fatal("out of memory");
+  }
+  f->ncb = kept;
 }
 
 static void mark_loop(ObjLoop *l) {
@@ -75,9 +115,7 @@ void loop_mark_object(Obj *o) {
       ObjTask *t = (ObjTask *)o;
       gc_mark_value(t->coro);
       gc_mark_obj(t->waiter);
-      gc_mark_value(t->name);
-    } else if (o->aux == FUTK_SLEEP) {
-      gc_mark_obj((Obj *)((ObjSleep *)o)->task);
+      gc_mark_obj((Obj *)t->name);
     }
     break;
   }
@@ -104,9 +142,12 @@ void loop_free_object(Obj *o) {
   switch (o->type) {
   case OBJ_FUTURE: {
     ObjFuture *f = as_future(o);
-    if (o->aux == FUTK_SLEEP && !((ObjSleep *)o)->started)
-      warn_never_awaited_name("sleep", f->origin_code, f->origin_line);
-    gc_realloc(f->callbacks, f->capcb * sizeof(FutCallback), 0);
+    if (o->aux == FUTK_SLEEP) {
+      ObjSleep *s = (ObjSleep *)o;
+      if (!s->started) warn_never_awaited_name("sleep", s->origin_code, s->origin_line);
+    } else {
+      free_more(f);
+    }
     gc_realloc(o, future_size(o), 0);
     break;
   }
@@ -130,6 +171,7 @@ void loop_free_object(Obj *o) {
 
 ObjClass *loop_future_class(Obj *o);
 ObjClass *loop_future_class(Obj *o) {
+  if (o->aux == FUTK_SLEEP) return loop_class_sleep ? loop_class_sleep : vm.t_object;
   ObjFuture *f = as_future(o);
   return f->cls ? f->cls : vm.t_object;
 }
@@ -331,20 +373,23 @@ ObjList *loop_asyncgens(ObjLoop *l) {
 
 /* ------------------------------------------------------------ futures */
 
+/* The running frame's code and line: where a future is being made. */
+static ObjCode *caller_site(int32_t *line) {
+  Frame *caller = vm.frame;
+  if (!caller || !caller->code) return NULL;
+  uint32_t off = (uint32_t)(caller->ip - caller->code->code);
+  const LineEntry *le = code_line_at(caller->code, off ? off - 1 : 0);
+  *line = le ? le->line : 0;
+  return caller->code;
+}
+
 static ObjFuture *alloc_future(size_t size, int kind, ObjLoop *loop, ObjClass *cls) {
   ObjFuture *f = (ObjFuture *)gc_alloc_obj(size, OBJ_FUTURE);
   f->obj.aux = (uint32_t)kind;
   f->cls = cls;
   f->loop = loop;
   f->result = NONE_VAL;
-  f->cancel_msg = NONE_VAL;
-  Frame *caller = vm.frame;
-  if (caller && caller->code) {
-    uint32_t off = (uint32_t)(caller->ip - caller->code->code);
-    const LineEntry *le = code_line_at(caller->code, off ? off - 1 : 0);
-    f->origin_code = caller->code;
-    f->origin_line = le ? le->line : 0;
-  }
+  f->origin_code = caller_site(&f->origin_line);
   return f;
 }
 
@@ -353,19 +398,22 @@ ObjFuture *future_new(ObjLoop *loop, ObjClass *cls) {
 }
 
 static void schedule_callbacks(ObjFuture *f) {
+  /* The callbacks stay marked through the future while they are queued
+   * (queueing may grow the ready ring and collect). */
   uint32_t n = f->ncb;
-  f->ncb = 0;
-  /* Keep the array rooted through the future while queueing. */
   for (uint32_t i = 0; i < n; i++) {
-    FutCallback cb = f->callbacks[i];
-    if (cb.wakeup) {
-      ObjTask *t = (ObjTask *)AS_OBJ(cb.fn);
+    Value fn = *future_cb_fn(f, i);
+    if (future_cb_wakeup(f, i)) {
+      ObjTask *t = (ObjTask *)AS_OBJ(fn);
       emit_event(LOOP_EV_WAKE, f->loop, t, (Obj *)f, 0);
       queue_step(f->loop, t, UNDEF_VAL);
     } else {
-      ready_push(f->loop, READY_CALLBACK, cb.fn, OBJ_VAL(f));
+      ready_push(f->loop, READY_CALLBACK, fn, OBJ_VAL(f));
     }
   }
+  free_more(f);
+  f->ncb = 0;
+  f->cb0 = NONE_VAL;
 }
 
 static bool invalid_state(const char *what) {
@@ -419,7 +467,7 @@ static bool future_cancel_plain(ObjFuture *f, Value msg) {
   f->log_tb = false;
   if (f->state != FUT_PENDING) return false;
   f->state = FUT_CANCELLED;
-  f->cancel_msg = msg;
+  f->result = msg;
   schedule_callbacks(f);
   if (f->obj.aux == FUTK_TASK) task_finished((ObjTask *)f);
   return true;
@@ -431,7 +479,7 @@ static bool sleep_cancel(ObjSleep *s, Value msg);
 /* A subclass written in asy may override cancel() (gather's future
  * cancels its children): honour it when C code cancels the future. */
 static int cancel_override(ObjFuture *f, Value msg) {
-  if (f->cls == loop_class_future || f->cls == loop_class_task || !f->cls) return -1;
+  if (f->obj.aux == FUTK_SLEEP || f->cls == loop_class_future || f->cls == loop_class_task || !f->cls) return -1;
   Value m = vm_class_lookup(f->cls, str_intern_cstr("cancel"));
   if (!IS_FUNCTION(m)) return -1;
   Value args[2] = {OBJ_VAL(f), msg};
@@ -461,19 +509,25 @@ void future_add_callback(ObjFuture *f, Value fn, bool wakeup) {
     }
     return;
   }
-  if (f->ncb == f->capcb) {
-    uint32_t cap = f->capcb ? f->capcb * 2 : 2;
-    gc_push_root(fn);
-    f->callbacks = gc_xrealloc(f->callbacks, f->capcb * sizeof(FutCallback), cap * sizeof(FutCallback));
-    gc_pop_roots(1);
-    f->capcb = cap;
+  if (f->ncb == 0) {
+    f->cb0 = fn;
+    f->cb0_wakeup = wakeup;
+    f->ncb = 1;
+    return;
   }
-  f->callbacks[f->ncb++] = (FutCallback){wakeup, fn};
+  uint32_t k = f->ncb - 1; /* in `more` now */
+  if (more_cap(k) == k) {
+    gc_push_root(fn);
+    f->more = gc_xrealloc(f->more, k * sizeof(FutCallback), (k ? 2 * k : 1) * sizeof(FutCallback));
+    gc_pop_roots(1);
+  }
+  f->more[k] = (FutCallback){fn, wakeup};
+  f->ncb++;
 }
 
 Value future_cancelled_error(ObjFuture *f) {
   if (IS_EXCEPTION(f->result) && f->state == FUT_CANCELLED) return f->result;
-  Value msg = f->cancel_msg;
+  Value msg = f->result;
   return vm_new_exception(vm.e_CancelledError, IS_NONE(msg) ? 0 : 1, &msg);
 }
 
@@ -504,7 +558,9 @@ bool future_await_result(Value v, Value *result) {
 /* ------------------------------------------------------------ sleep */
 
 ObjSleep *sleep_new(double delay, Value result) {
-  ObjSleep *s = (ObjSleep *)alloc_future(sizeof(ObjSleep), FUTK_SLEEP, NULL, loop_class_sleep);
+  ObjSleep *s = (ObjSleep *)gc_alloc_obj(sizeof(ObjSleep), OBJ_FUTURE);
+  s->fut.obj.aux = FUTK_SLEEP;
+  s->origin_code = caller_site(&s->origin_line);
   s->delay = delay;
   s->fut.result = result;
   return s;
@@ -513,7 +569,7 @@ ObjSleep *sleep_new(double delay, Value result) {
 static bool sleep_cancel(ObjSleep *s, Value msg) {
   if (s->fut.state != FUT_PENDING) return false;
   s->fut.state = FUT_CANCELLED;
-  s->fut.cancel_msg = msg;
+  s->fut.result = msg;
   ObjTask *t = s->task;
   s->task = NULL;
   /* The sleeping task wakes one hop later, as from a cancelled future. */
@@ -555,18 +611,15 @@ ObjTask *task_new(ObjLoop *loop, Value coro, Value name) {
   ObjTask *t = (ObjTask *)alloc_future(sizeof(ObjTask), FUTK_TASK, loop, loop_class_task);
   t->coro = coro;
   t->registry_index = -1;
+  /* Every task takes a number, named or not, as CPython's counter does;
+   * the default name is only made when someone asks for it. */
   t->id = ++task_id_counter;
-  t->created_at = clock_now();
   gc_push_root(OBJ_VAL(t));
-  /* Every task takes a number, named or not, as CPython's counter does. */
-  uint64_t number = ++task_name_counter;
-  if (IS_NONE(name) || IS_UNDEF(name)) {
-    t->name = OBJ_VAL(str_printf("Task-%llu", (unsigned long long)number));
-  } else if (IS_STR(name)) {
-    t->name = name;
-  } else {
+  if (IS_STR(name)) {
+    t->name = AS_STR(name);
+  } else if (!IS_NONE(name) && !IS_UNDEF(name)) {
     ObjString *s = vm_str(name);
-    t->name = s ? OBJ_VAL(s) : OBJ_VAL(str_from_cstr("?"));
+    t->name = s ? s : str_from_cstr("?");
   }
   registry_add(loop, t);
   emit_event(LOOP_EV_TASK_CREATED, loop, t, NULL, 0);
@@ -582,7 +635,14 @@ ObjTask *task_new(ObjLoop *loop, Value coro, Value name) {
   return t;
 }
 
-ObjString *task_name(ObjTask *t) { return AS_STR(t->name); }
+ObjString *task_name(ObjTask *t) {
+  if (!t->name) {
+    gc_push_root(OBJ_VAL(t));
+    t->name = str_printf("Task-%u", t->id);
+    gc_pop_roots(1);
+  }
+  return t->name;
+}
 
 static bool task_cancel(ObjTask *t, Value msg) {
   t->fut.log_tb = false;
@@ -592,12 +652,12 @@ static bool task_cancel(ObjTask *t, Value msg) {
              IS_OBJ_TYPE(vm.current_task, OBJ_FUTURE) ? AS_OBJ(vm.current_task) : NULL, 0);
   if (t->waiter && future_cancel(as_future(t->waiter), msg)) return true;
   t->must_cancel = true;
-  t->fut.cancel_msg = msg;
+  t->fut.result = msg; /* the message, until the task finishes */
   return true;
 }
 
 static Value make_cancelled(ObjTask *t) {
-  Value msg = t->fut.cancel_msg;
+  Value msg = t->fut.result;
   return vm_new_exception(vm.e_CancelledError, IS_NONE(msg) ? 0 : 1, &msg);
 }
 
@@ -622,7 +682,7 @@ static void task_after_yield(ObjTask *t, Value v) {
       double when = clock_now() + s->delay;
       timer_push(loop, when, (Obj *)s);
       emit_event(LOOP_EV_TIMER_ADDED, loop, t, (Obj *)s, when);
-      if (t->must_cancel && sleep_cancel(s, t->fut.cancel_msg)) t->must_cancel = false;
+      if (t->must_cancel && sleep_cancel(s, t->fut.result)) t->must_cancel = false;
       return;
     }
     if (f == &t->fut) {
@@ -643,7 +703,7 @@ static void task_after_yield(ObjTask *t, Value v) {
     f->blocking = false;
     future_add_callback(f, OBJ_VAL(t), true);
     t->waiter = (Obj *)f;
-    if (t->must_cancel && future_cancel(f, t->fut.cancel_msg)) t->must_cancel = false;
+    if (t->must_cancel && future_cancel(f, t->fut.result)) t->must_cancel = false;
     return;
   }
   if (IS_NONE(v)) {
@@ -685,7 +745,7 @@ bool task_step(ObjTask *t, Value exc) {
   case RUN_RETURN:
     if (t->must_cancel) {
       t->must_cancel = false;
-      future_cancel_plain(&t->fut, t->fut.cancel_msg);
+      future_cancel_plain(&t->fut, t->fut.result);
     } else {
       future_set_result(&t->fut, out);
     }

@@ -31,26 +31,35 @@ enum { FUTK_FUTURE, FUTK_TASK, FUTK_SLEEP };
 typedef enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
 
 typedef struct {
-  uint8_t wakeup; /* 1: wake the task `fn`; 0: call fn(future) */
   Value fn;
+  uint8_t wakeup; /* 1: wake the task `fn`; 0: call fn(future) */
 } FutCallback;
 
 typedef struct ObjLoop ObjLoop;
 
+/* The fields every OBJ_FUTURE object starts with, sleeps included, so code
+ * that only looks at the state and result may treat any of them alike. */
+#define FUTURE_HEAD                                                                                \
+  Obj obj;          /* obj.aux: FUTK_* */                                                          \
+  uint8_t state;    /* FutState */                                                                 \
+  bool log_tb;      /* exception set and not yet retrieved */                                      \
+  bool blocking;    /* _asyncio_future_blocking */                                                 \
+  bool has_exc;     /* result is the exception it finished with */                                 \
+  bool cb0_wakeup;  /* the first callback wakes the task cb0 (else calls it) */                    \
+  uint32_t ncb;     /* callbacks: cb0, then more[0 .. ncb-2] */                                    \
+  Value result /* result or exception; the cancel message once cancelled or while one is pending */
+
+/* Memory per object matters (a million suspended tasks): the first
+ * callback lives inline (a task usually has one waiter), the rest in
+ * `more`, whose capacity is the power of two at or above ncb - 1. */
 typedef struct ObjFuture {
-  Obj obj;
+  FUTURE_HEAD;
   ObjClass *cls;
   ObjLoop *loop;
-  uint8_t state;     /* FutState */
-  bool log_tb;       /* exception set and not yet retrieved */
-  bool blocking;     /* _asyncio_future_blocking */
-  Value result;      /* result, or the exception when finished with one */
-  bool has_exc;
-  Value cancel_msg;  /* None, or the message given to cancel() */
-  FutCallback *callbacks;
-  uint32_t ncb, capcb;
-  ObjDict *dict;     /* attributes set by asy code (subclasses, user attrs) */
-  ObjCode *origin_code; /* where it was created (debug mode, deadlock report) */
+  Value cb0;
+  FutCallback *more;
+  ObjDict *dict;        /* attributes set by asy code (subclasses, user attrs) */
+  ObjCode *origin_code; /* where it was created (deadlock reports, trace) */
   int32_t origin_line;
 } ObjFuture;
 
@@ -58,21 +67,33 @@ typedef struct ObjTask {
   ObjFuture fut;
   Value coro;
   Obj *waiter;       /* the future/sleep it waits on, NULL if none */
-  Value name;        /* str */
-  bool must_cancel;
-  bool step_scheduled;
+  ObjString *name;   /* NULL until asked for: then Task-<id> */
+  uint32_t id;       /* creation order across loops (CPython's name counter) */
   int32_t num_cancels_requested;
   int32_t registry_index; /* slot in loop->tasks, -1 when done */
-  uint32_t id;       /* creation order, for the timeline */
-  double created_at;
+  bool must_cancel;
+  bool step_scheduled;
 } ObjTask;
 
+/* asyncio.sleep(d): only what a sleep needs (no class, loop or callbacks). */
 typedef struct {
-  ObjFuture fut;      /* state, result, cancel_msg; no callbacks used */
-  double delay;
+  struct {
+    FUTURE_HEAD;
+  } fut;
+  int32_t origin_line;
   bool started;       /* awaited at least once */
+  ObjCode *origin_code;
+  double delay;
   ObjTask *task;      /* the task sleeping, while waiting */
 } ObjSleep;
+
+/* The i-th callback of a future (i < ncb). */
+static inline Value *future_cb_fn(ObjFuture *f, uint32_t i) { return i == 0 ? &f->cb0 : &f->more[i - 1].fn; }
+static inline bool future_cb_wakeup(ObjFuture *f, uint32_t i) {
+  return i == 0 ? f->cb0_wakeup : f->more[i - 1].wakeup != 0;
+}
+/* Keep callbacks i < n for which keep(fn, wakeup, data) is true, in order. */
+void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, void *data), void *data);
 
 typedef enum {
   READY_HANDLE,     /* a: Handle: call its callback with its args */
