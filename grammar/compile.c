@@ -518,11 +518,11 @@ static ObjCode *leave_unit(Compiler *c, const char *name, const char *qualname) 
     Scope *s = u->scope;
     int nslots = s && s->kind != SCOPE_MODULE ? s->nlocals + s->nfree : 0;
     code->varnames = gc_xrealloc(NULL, 0, (nslots ? (uint32_t)nslots : 1) * sizeof(ObjString *));
-    code->nslots = 0; /* set below, once every name is a valid object for the marker */
-    for (int i = 0; i < nslots; i++) {
-      code->varnames[i] = intern(s->slotnames[i]);
-      code->nslots = (uint32_t)i + 1;
-    }
+    /* NULL names until interned: the marker skips them, and nslots
+     * always states the array's size (the allocator needs it to free). */
+    for (int i = 0; i < nslots; i++) code->varnames[i] = NULL;
+    code->nslots = (uint32_t)nslots;
+    for (int i = 0; i < nslots; i++) code->varnames[i] = intern(s->slotnames[i]);
     code->nlocals = s && s->kind != SCOPE_MODULE ? (uint32_t)s->nlocals : 0;
     code->nfree = s && s->kind != SCOPE_MODULE ? (uint32_t)s->nfree : 0;
     if (s && (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_COMPREHENSION)) {

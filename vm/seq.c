@@ -266,24 +266,22 @@ static Value str_slice(ObjString *s, ObjSlice *sl) {
     size_t a = str_offset_of(s, (uint32_t)start), b = str_offset_of(s, (uint32_t)(start + n));
     return OBJ_VAL(str_new(s->chars + a, b - a));
   }
-  /* General case: collect code point offsets. */
-  gc_push_root(OBJ_VAL(s));
-  ObjString *r = str_alloc(n == 0 ? 0 : (size_t)n * 4);
-  gc_pop_roots(1);
-  if (!r) return vm_raise(vm.e_MemoryError, "%s", "");
+  /* General case: gather the chosen code points, then make the string
+   * (its size must be exact: the allocator frees it by that size). */
+  char *buf = malloc(n == 0 ? 1 : (size_t)n * 4);
+  if (!buf) return vm_raise(vm.e_MemoryError, "%s", "");
   size_t out = 0;
   for (int64_t k = 0; k < n; k++) {
     int64_t idx = start + k * step;
     size_t off = str_offset_of(s, (uint32_t)idx);
     int len = 1;
     if (s->ncp != s->len) utf8_decode(s->chars + off, &len);
-    memcpy(r->chars + out, s->chars + off, (size_t)len);
+    memcpy(buf + out, s->chars + off, (size_t)len);
     out += (size_t)len;
   }
-  r->len = (uint32_t)out;
-  r->chars[out] = '\0';
-  /* The unused tail stays allocated; only the accounting size matters. */
-  return OBJ_VAL(str_finish(r));
+  ObjString *r = str_new(buf, out);
+  free(buf);
+  return OBJ_VAL(r);
 }
 
 static Value range_getitem(ObjRange *r, Value k) {

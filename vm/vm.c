@@ -175,18 +175,17 @@ static inline void class_hooks(ObjClass *cls) {
   }
 }
 
-/* The attribute cache entry of name index ni in code, made on first use;
- * NULL when out of memory (callers take the slow path). */
-static AttrCache *attr_cache(ObjCode *code, uint16_t ni) {
-  if (ASY_UNLIKELY(!code->acache)) {
-    code->acache = gc_realloc(NULL, 0, code->nnames * sizeof(AttrCache));
-    if (!code->acache) {
-      vm.exc = UNDEF_VAL; /* the slow path works without it */
-      return NULL;
-    }
-    memset(code->acache, 0, code->nnames * sizeof(AttrCache));
+/* Give code its attribute caches. It may collect, so the dispatch loop
+ * calls it only with its frame synced (from the slow paths). */
+static void attr_cache_alloc(ObjCode *code) {
+  if (code->acache || code->nnames == 0) return;
+  AttrCache *ac = gc_realloc(NULL, 0, code->nnames * sizeof(AttrCache));
+  if (!ac) {
+    vm.exc = UNDEF_VAL; /* the slow path works without it */
+    return;
   }
-  return &code->acache[ni];
+  memset(ac, 0, code->nnames * sizeof(AttrCache));
+  code->acache = ac;
 }
 
 /* Make ac describe name on instances of cls: what the class chain holds
@@ -211,10 +210,12 @@ static inline int64_t attr_index(AttrCache *ac, ObjDict *d, ObjString *name) {
   return ix;
 }
 
-/* A valid cache entry for instances of cls, filled if need be. */
+/* A valid cache entry for instances of cls, filled if need be; NULL
+ * until the code has caches. Never allocates. */
 static inline AttrCache *attr_lookup(ObjCode *code, uint16_t ni, ObjClass *cls) {
-  AttrCache *ac = attr_cache(code, ni);
-  if (ac && (ac->cls != cls || ac->epoch != vm.class_epoch)) attr_cache_fill(ac, cls, code->names[ni]);
+  if (ASY_UNLIKELY(!code->acache)) return NULL;
+  AttrCache *ac = &code->acache[ni];
+  if (ac->cls != cls || ac->epoch != vm.class_epoch) attr_cache_fill(ac, cls, code->names[ni]);
   return ac;
 }
 
@@ -1040,6 +1041,7 @@ op_LOAD_ATTR : {
     }
   }
   SYNC();
+  attr_cache_alloc(code);
   Value v = vm_getattr(obj, code->names[ni]);
   if (IS_UNDEF(v)) goto error;
   sp[-1] = v;
@@ -1067,6 +1069,7 @@ op_STORE_ATTR : {
     }
   }
   SYNC();
+  attr_cache_alloc(code);
   if (!vm_setattr(obj, code->names[ni], sp[-2])) goto error;
   sp -= 2;
   DISPATCH();
@@ -1094,6 +1097,7 @@ op_LOAD_METHOD : {
     }
   }
   SYNC();
+  attr_cache_alloc(code);
   Value m;
   int kind = ops_load_method(obj, code->names[ni], &m);
   if (kind < 0) goto error;
