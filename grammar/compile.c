@@ -424,7 +424,9 @@ static uint32_t add_const_rooted(Compiler *c, Value v) {
 
 static void emit_const(Compiler *c, Value v) { emit_arg(c, BC_LOAD_CONST, add_const(c, v)); }
 
-static ObjString *intern(const char *s) { return str_intern_cstr(s); }
+/* Names in code are interned weakly: a name no live code or object uses
+ * is dropped (only names C code holds are permanent). */
+static ObjString *intern(const char *s) { return str_intern(s, strlen(s)); }
 
 static uint32_t add_name(Compiler *c, const char *name) {
   Unit *u = c->unit;
@@ -436,7 +438,9 @@ static uint32_t add_name(Compiler *c, const char *name) {
     error_at(c, u->loc, "too many names in one function (more than %d)", MAX_U16 + 1);
     return 0;
   }
+  gc_push_root(OBJ_VAL(s)); /* weakly interned: only this holds it until stored */
   u->names = grow(u->names, &u->capnames, u->nnames + 1, sizeof(ObjString *));
+  gc_pop_roots(1);
   u->names[u->nnames++] = s;
   return u->nnames - 1;
 }

@@ -786,6 +786,44 @@ static Value a_create_task(int argc, Value *argv, ObjTuple *kw) {
   return make_task((ObjLoop *)AS_OBJ(running_loop()), a[0], a[1]);
 }
 
+/* Whether gather()'s arguments repeat one: by identity, with an open
+ * addressing table that lives only for this call. An argument whose class
+ * defines __eq__ or __hash__ counts as a possible repeat, so gather takes
+ * its dict-based path (CPython's) for it. Lets gather skip building a dict
+ * per call, which a million gathered tasks would otherwise keep alive
+ * until the next collection. */
+static Value a__has_duplicates(int argc, Value *argv, ObjTuple *kw) {
+  if (!vm_check_args("_has_duplicates", argc, 1, 1) || !IS_TUPLE(argv[0])) return UNDEF_VAL;
+  ObjTuple *t = AS_TUPLE(argv[0]);
+  size_t cap = 16;
+  while (cap < (size_t)t->len * 2) cap *= 2;
+  const void **table = calloc(cap, sizeof(void *));
+  if (!table) return vm_raise(vm.e_MemoryError, "%s", "");
+  bool dup = false;
+  for (uint32_t i = 0; i < t->len && !dup; i++) {
+    Value v = t->items[i];
+    if (!IS_OBJ(v)) {
+      dup = true; /* ints and the like: let the dict decide */
+      break;
+    }
+    if (IS_INSTANCE(v)) {
+      ObjClass *c = AS_INSTANCE(v)->cls;
+      Value eq = vm_class_lookup(c, vm.names[NAME_eq]), h = vm_class_lookup(c, vm.names[NAME_hash]);
+      if (IS_FUNCTION(eq) || IS_FUNCTION(h)) {
+        dup = true;
+        break;
+      }
+    }
+    const void *p = AS_OBJ(v);
+    size_t k = ((uintptr_t)p >> 4) & (cap - 1);
+    while (table[k] && table[k] != p) k = (k + 1) & (cap - 1);
+    if (table[k] == p) dup = true;
+    table[k] = p;
+  }
+  free(table);
+  return BOOL_VAL(dup);
+}
+
 /* Pending tasks of a loop in creation order (all_tasks() is a set). */
 static Value a__tasks_in_order(int argc, Value *argv, ObjTuple *kw) {
   if (!vm_check_args("_tasks_in_order", argc, 1, 1)) return UNDEF_VAL;
@@ -1028,6 +1066,7 @@ static void make_functions(ObjModule *m) {
       {"iscoroutinefunction", a_iscoroutinefunction}, {"isfuture", a_isfuture},
       {"ensure_future", a_ensure_future}, {"_clock", a__clock},
       {"_tasks_in_order", a__tasks_in_order}, {"create_task", a_create_task},
+      {"_has_duplicates", a__has_duplicates},
   };
   for (size_t i = 0; i < ASY_ARRAY_LEN(fns); i++) vm_def_native(m->dict, fns[i].name, fns[i].fn);
   dict_set_str(m->dict, str_intern_cstr("CancelledError"), OBJ_VAL(vm.e_CancelledError));
@@ -1035,9 +1074,11 @@ static void make_functions(ObjModule *m) {
   dict_set_str(m->dict, str_intern_cstr("TimeoutError"), OBJ_VAL(vm.e_TimeoutError));
   dict_set_str(m->dict, str_intern_cstr("QueueEmpty"), OBJ_VAL(vm.e_QueueEmpty));
   dict_set_str(m->dict, str_intern_cstr("QueueFull"), OBJ_VAL(vm.e_QueueFull));
-  ObjClass *errs[] = {vm.e_CancelledError, vm.e_InvalidStateError, vm.e_QueueEmpty, vm.e_QueueFull};
-  for (size_t i = 0; i < ASY_ARRAY_LEN(errs); i++)
-    dict_set_cstr(errs[i]->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio")));
+  /* The modules CPython defines them in (tracebacks print the full name). */
+  dict_set_cstr(vm.e_CancelledError->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.exceptions")));
+  dict_set_cstr(vm.e_InvalidStateError->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.exceptions")));
+  dict_set_cstr(vm.e_QueueEmpty->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.queues")));
+  dict_set_cstr(vm.e_QueueFull->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.queues")));
 }
 
 /* Compile and run each asy-written part in the module's namespace. */

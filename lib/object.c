@@ -397,8 +397,12 @@ static Value syntaxerror_str(int argc, Value *argv, ObjTuple *kwnames) {
   }
   ObjString *m = vm_str(msg);
   if (!m) return UNDEF_VAL;
-  if (IS_STR(file) && IS_INT(line))
-    return OBJ_VAL(str_printf("%s (%s, line %lld)", m->chars, AS_CSTR(file), (long long)AS_INT(line)));
+  if (IS_STR(file) && IS_INT(line)) {
+    /* CPython names the file by its base name here (os.path.basename). */
+    const char *base = strrchr(AS_CSTR(file), '/');
+    base = base ? base + 1 : AS_CSTR(file);
+    return OBJ_VAL(str_printf("%s (%s, line %lld)", m->chars, base, (long long)AS_INT(line)));
+  }
   if (IS_INT(line)) return OBJ_VAL(str_printf("%s (line %lld)", m->chars, (long long)AS_INT(line)));
   return OBJ_VAL(m);
 }

@@ -164,6 +164,7 @@ static Value instance_getattr(Value obj, ObjString *name) {
   else if (IS_OBJ_TYPE(obj, OBJ_FUTURE)) d = future_dict(obj, false);
   Value v;
   if (d && dict_get_str(d, name, &v)) return v;
+  if (!IS_UNDEF(vm.exc)) return UNDEF_VAL; /* a colliding key's __eq__ failed */
   if (!IS_UNDEF(cv)) return bind(cv, obj, cls);
   if (name == vm.names[NAME_class]) return OBJ_VAL(cls);
   if (name == vm.names[NAME_dict] && (IS_INSTANCE(obj) || IS_EXCEPTION(obj)))

@@ -41,17 +41,17 @@ static inline void touched(ObjDict *d) {
 
 /* find_entry for a str key: identical or equal str keys match without
  * calling anything; a colliding non-str key still gets a full compare. */
+static int64_t find_entry(ObjDict *d, Value key, int64_t hash);
+
 static int64_t find_str(ObjDict *d, ObjString *key) {
   int64_t hash = key->hash;
-  Value kv = OBJ_VAL(key);
   if (d->mask == 0) {
     for (uint32_t i = 0; i < d->nentries; i++) {
       DictEntry *e = &d->entries[i];
       if (e->hash != hash || IS_UNDEF(e->key)) continue;
       if (IS_OBJ(e->key) && AS_OBJ(e->key) == &key->obj) return i;
-      int eq = IS_STR(e->key) ? str_eq(AS_STR(e->key), key) : keys_equal(e->key, hash, kv, hash);
-      if (eq < 0) return -2;
-      if (eq) return i;
+      if (!IS_STR(e->key)) return find_entry(d, OBJ_VAL(key), hash); /* may run a user __eq__ */
+      if (str_eq(AS_STR(e->key), key)) return i;
     }
     return -1;
   }
@@ -63,9 +63,8 @@ static int64_t find_str(ObjDict *d, ObjString *key) {
     if (ix >= 0 && d->entries[ix].hash == hash) {
       Value ek = d->entries[ix].key;
       if (IS_OBJ(ek) && AS_OBJ(ek) == &key->obj) return ix;
-      int eq = IS_STR(ek) ? str_eq(AS_STR(ek), key) : keys_equal(ek, hash, kv, hash);
-      if (eq < 0) return -2;
-      if (eq) return ix;
+      if (!IS_STR(ek)) return find_entry(d, OBJ_VAL(key), hash);
+      if (str_eq(AS_STR(ek), key)) return ix;
     }
     perturb >>= 5;
     i = (i * 5 + perturb + 1) & d->mask;
@@ -87,14 +86,26 @@ ObjDict *dict_new_sized(uint32_t n) {
   return d;
 }
 
+/* A user __eq__ ran during a lookup: whether it changed the table under
+ * the lookup, which must then start again (as CPython's does). */
+static bool dict_moved(ObjDict *d, const DictEntry *entries, const int32_t *index, uint32_t mask,
+                       uint32_t ix, Value key) {
+  return d->entries != entries || d->index != index || d->mask != mask || ix >= d->nentries ||
+         !value_is(d->entries[ix].key, key);
+}
+
 /* Index of the entry holding key, -1 absent, -2 error. */
 static int64_t find_entry(ObjDict *d, Value key, int64_t hash) {
+restart:
   if (d->mask == 0) {
     for (uint32_t i = 0; i < d->nentries; i++) {
       DictEntry *e = &d->entries[i];
       if (IS_UNDEF(e->key)) continue;
-      int eq = keys_equal(e->key, e->hash, key, hash);
+      Value ek = e->key;
+      const DictEntry *entries = d->entries;
+      int eq = keys_equal(ek, e->hash, key, hash);
       if (eq < 0) return -2;
+      if (dict_moved(d, entries, NULL, 0, i, ek)) goto restart;
       if (eq) return i;
     }
     return -1;
@@ -106,9 +117,13 @@ static int64_t find_entry(ObjDict *d, Value key, int64_t hash) {
     if (ix == IX_EMPTY) return -1;
     if (ix >= 0) {
       DictEntry *e = &d->entries[ix];
-      int eq = keys_equal(e->key, e->hash, key, hash);
+      Value ek = e->key;
+      const DictEntry *entries = d->entries;
+      const int32_t *index = d->index;
+      uint32_t mask = d->mask;
+      int eq = keys_equal(ek, e->hash, key, hash);
       if (eq < 0) return -2;
-      /* A user __eq__ may have mutated the dict: if so, start again. */
+      if (dict_moved(d, entries, index, mask, (uint32_t)ix, ek)) goto restart;
       if (eq) return ix;
     }
     perturb >>= 5;
@@ -416,10 +431,22 @@ static SetEntry *set_lookup(ObjSet *s, Value key, int64_t hash, SetEntry **free_
         return NULL;
       }
       if (!IS_UNDEF(e->key) && e->hash == hash) {
-        int eq = keys_equal(e->key, e->hash, key, hash);
+        Value ek = e->key;
+        SetEntry *table = s->table;
+        uint64_t mask = s->mask;
+        int eq = keys_equal(ek, e->hash, key, hash);
         if (eq < 0) {
           *err = true;
           return NULL;
+        }
+        /* A user __eq__ changed the set under us: start again. */
+        if (s->table != table || s->mask != mask || !value_is(e->key, ek)) {
+          if (!s->table) { /* cleared: probe a fresh empty table */
+            gc_push_root(key);
+            set_alloc_table(s, SET_MINSIZE);
+            gc_pop_roots(1);
+          }
+          return set_lookup(s, key, hash, free_slot, err);
         }
         if (eq) return e;
       } else if (SLOT_DUMMY(e)) {

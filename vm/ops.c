@@ -963,7 +963,9 @@ bool vm_hash(Value v, int64_t *out) {
         vm_raise(vm.e_TypeError, "__hash__ method should return an integer");
         return false;
       }
-      *out = ops_hash_int(AS_INTLIKE(r));
+      /* As CPython's slot: a result that fits a machine word is the hash
+       * itself (all asy ints do), except -1, which means error there. */
+      *out = AS_INTLIKE(r) == -1 ? -2 : AS_INTLIKE(r);
       return true;
     }
     *out = identity_hash(v);

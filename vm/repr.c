@@ -314,7 +314,7 @@ ObjString *vm_repr(Value v) {
       t == OBJ_HANDLE || t == OBJ_LOOP) {
     Value m = override_of(v, vm.names[NAME_repr]);
     if (!IS_UNDEF(m)) {
-      Value r = vm_call(m, 1, &v);
+      Value r = vm_call_from_repr(m, v);
       if (IS_UNDEF(r)) return NULL;
       if (!IS_STR(r)) {
         vm_raise(vm.e_TypeError, "__repr__ returned non-string (type %s)", vm_type_name(r));

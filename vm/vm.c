@@ -17,10 +17,19 @@ static inline uint32_t read_u32(const uint8_t *p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 
+/* Set while repr() starts a user __repr__: CPython's message for the limit
+ * reached there (a __repr__ calling repr(self)) names the call. */
+static bool call_from_c;
+
+static void raise_recursion(void) {
+  vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded%s",
+           call_from_c ? " while calling a Python object" : "");
+}
+
 static bool check_depth(Frame *parent, Frame *f) {
   f->depth = parent ? parent->depth + 1 : 1;
   if ((int)f->depth > vm.recursion_limit) {
-    vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+    raise_recursion();
     return false;
   }
   return true;
@@ -412,13 +421,16 @@ static RunStatus run(Frame *frame, bool throwing, Value *out);
 
 RunStatus vm_run_frame(Frame *f, Value *out) {
   if (vm.c_depth >= C_DEPTH_LIMIT) {
-    vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded");
+    raise_recursion();
+    call_from_c = false;
     if (!f->gen) vm_free_frame(f);
     return RUN_ERROR;
   }
   f->entry = ENTRY_C;
   f->parent = vm.frame;
-  if (!check_depth(vm.frame, f)) {
+  bool deep = !check_depth(vm.frame, f);
+  call_from_c = false;
+  if (deep) {
     f->parent = NULL;
     if (!f->gen) vm_free_frame(f);
     return RUN_ERROR;
@@ -432,7 +444,9 @@ RunStatus vm_run_frame(Frame *f, Value *out) {
 Value vm_call_kw(Value callable, int argc, Value *argv, ObjTuple *kwnames) {
   Value result = UNDEF_VAL;
   Frame *f = NULL;
-  switch (start_call(callable, argc, argv, kwnames, &result, &f)) {
+  CallOutcome started = start_call(callable, argc, argv, kwnames, &result, &f);
+  if (started == CALL_DONE || started == CALL_ERROR) call_from_c = false; /* else vm_run_frame clears it */
+  switch (started) {
   case CALL_DONE: return result;
   case CALL_ERROR: return UNDEF_VAL;
   case CALL_FRAME: {
@@ -456,6 +470,11 @@ Value vm_call_kw(Value callable, int argc, Value *argv, ObjTuple *kwnames) {
 
 Value vm_call(Value callable, int argc, Value *argv) {
   return vm_call_kw(callable, argc, argv, NULL);
+}
+
+Value vm_call_from_repr(Value callable, Value self) {
+  call_from_c = true;
+  return vm_call_kw(callable, 1, &self, NULL);
 }
 
 Value vm_call_method(Value self, ObjString *name, int argc, Value *argv) {

@@ -228,6 +228,9 @@ RunStatus vm_resume(ObjGen *g, Value send, Value exc, Value *out);
 Value vm_module_coroutine(ObjCode *code, ObjDict *globals);
 /* Call any callable with positional args; UNDEF_VAL on error. */
 Value vm_call(Value callable, int argc, Value *argv);
+/* vm_call(repr_method, self) for repr(): a RecursionError raised by this
+ * very call reads "... while calling a Python object", as CPython's. */
+Value vm_call_from_repr(Value callable, Value self);
 /* Call with keyword arguments (argv holds the positional then the keyword
  * values, names in kwnames). */
 Value vm_call_kw(Value callable, int argc, Value *argv, ObjTuple *kwnames);

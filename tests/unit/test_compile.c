@@ -512,7 +512,7 @@ Test(syntax, syntax_error_text_attribute) {
 //       compile("return 1", "/tmp/x.py", "exec")
 //   except SyntaxError as e:
 //       print(e)
-Test(syntax, str_names_the_base_file_name, .disabled = true) {
+Test(syntax, str_names_the_base_file_name) {
   const char *src = "x = 1\nif x:\n    return x\n";
   cr_assert_null(compile_source(src, strlen(src), "/tmp/se.py", COMPILE_FILE));
   Value exc = vm_take_exc();

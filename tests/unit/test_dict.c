@@ -791,7 +791,7 @@ Test(set, survives_collection_with_str_members) {
 //   d = {i: i for i in range(10)}
 //   d[K()] = 'a'
 //   print(len(d))
-Test(dict, eq_clearing_the_dict_during_lookup, .disabled = true) {
+Test(dict, eq_clearing_the_dict_during_lookup) {
   expect_output("class K:\n"
                 "    def __hash__(self): return 5\n"
                 "    def __eq__(self, o):\n"
@@ -815,7 +815,7 @@ Test(dict, eq_clearing_the_dict_during_lookup, .disabled = true) {
 //           return False
 //   s = set(range(10))
 //   print(K() in s, len(s))
-Test(set, eq_clearing_the_set_during_lookup, .disabled = true) {
+Test(set, eq_clearing_the_set_during_lookup) {
   expect_output("class K:\n"
                 "    def __hash__(self): return 5\n"
                 "    def __eq__(self, o):\n"
@@ -845,7 +845,7 @@ Test(set, eq_clearing_the_set_during_lookup, .disabled = true) {
 //       print(c.x)
 //   except Exception as e:
 //       print(type(e).__name__, e)
-Test(dict, str_lookup_propagates_colliding_key_eq_error, .disabled = true) {
+Test(dict, str_lookup_propagates_colliding_key_eq_error) {
   expect_output("class K:\n"
                 "    def __hash__(self): return hash('x')\n"
                 "    def __eq__(self, o): raise ValueError('eq called')\n"

@@ -401,7 +401,7 @@ Test(gc, names_of_live_globals_survive) {
 //   for i in range(100000):
 //       exec(f"name_{i} = 1", {})
 // leaves 100000 strs in vm.interned for good.
-Test(gc, names_of_dropped_code_are_collected, .disabled = true) {
+Test(gc, names_of_dropped_code_are_collected) {
   const char *src = "gc_test_unique_ident_77 = 1\n";
   ObjCode *code = compile_source(src, strlen(src), "<test>", COMPILE_FILE);
   cr_assert_not_null(code);

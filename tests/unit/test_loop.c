@@ -737,7 +737,7 @@ Test(task, interleaving_from_asy_code) {
 //         asyncio.QueueEmpty.__module__)
 // CPython: "asyncio.exceptions asyncio.exceptions asyncio.queues"; asy:
 // "asyncio asyncio asyncio".
-Test(future, exception_classes_module_names, .disabled = true) {
+Test(future, exception_classes_module_names) {
   ObjLoop *l = new_loop();
   ObjFuture *f = future_new(l, NULL);
   gc_push_root(OBJ_VAL(f));

@@ -319,7 +319,7 @@ Test(vm, recursion_through_c_is_bounded) {
 //       repr(A())
 //   except RecursionError as e:
 //       print(e)
-Test(vm, repr_recursion_message, .disabled = true) {
+Test(vm, repr_recursion_message) {
   expect_output("class A:\n"
                 "    def __repr__(self): return repr(self)\n"
                 "try:\n"
