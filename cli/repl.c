@@ -203,7 +203,7 @@ static void repl_detach_waiter(ObjTask *t) {
 static void repl_interrupt_task(ObjTask *t) {
   if (t->fut.state != FUT_PENDING) return;
   if (t->step_scheduled || !t->waiter) {
-    future_cancel(&t->fut, NONE_VAL); /* about to run anyway: cancel it */
+    future_cancel(TASK_FUTURE(t), NONE_VAL); /* about to run anyway: cancel it */
     return;
   }
   ObjFuture *w = (ObjFuture *)t->waiter;
@@ -219,11 +219,11 @@ static void repl_interrupt_task(ObjTask *t) {
 
 /* Nothing can ever wake the input: explain, cancel it, go on. */
 static void repl_deadlock(ReplSession *s, ObjTask *t) {
-  loop_report_deadlock(s->loop, &t->fut);
+  loop_report_deadlock(s->loop, TASK_FUTURE(t));
   vm.exc = UNDEF_VAL; /* its SystemExit ends scripts, not the session */
   fputs("(the input was cancelled; the session goes on)\n", stderr);
   fflush(stderr);
-  future_cancel(&t->fut, NONE_VAL);
+  future_cancel(TASK_FUTURE(t), NONE_VAL);
   for (int i = 0; i < 100 && t->fut.state == FUT_PENDING && loop_has_work(s->loop); i++)
     if (!loop_run_once(s->loop)) vm.exc = UNDEF_VAL;
 }
@@ -236,7 +236,7 @@ static int repl_task_outcome(ObjTask *t, Value already_printed, bool quiet_cance
     if (quiet_cancel) return -1;
     Value e = t->fut.result;
     if (IS_EXCEPTION(e)) return repl_report(e);
-    return repl_report(future_cancelled_error(&t->fut));
+    return repl_report(future_cancelled_error(TASK_FUTURE(t)));
   }
   if (!t->fut.has_exc) return -1;
   Value e = t->fut.result;
@@ -471,7 +471,7 @@ static double repl_wall_seconds(void) {
 static void repl_close_loop(ReplSession *s) {
   ObjLoop *l = s->loop;
   uint32_t n = l->ntasks;
-  for (uint32_t i = 0; i < n && i < l->ntasks; i++) future_cancel(&l->tasks[i]->fut, NONE_VAL);
+  for (uint32_t i = 0; i < n && i < l->ntasks; i++) future_cancel(TASK_FUTURE(l->tasks[i]), NONE_VAL);
   double give_up = repl_wall_seconds() + 2.0;
   vm.interrupted = 0;
   while (l->ntasks > 0 && loop_has_work(l) && repl_wall_seconds() < give_up) {

@@ -301,7 +301,7 @@ static ObjDict *taskgroup_tasks(ObjTask *t) {
 
 /* Where a future came from, when the loop recorded it (debug mode). */
 static void describe_future_origin(Text *out, ObjFuture *f) {
-  if (f->origin_code)
+  if (f->obj.aux == FUTK_FUTURE && f->origin_code)
     text_add(out, " created at %s:%d", f->origin_code->filename->chars, f->origin_line);
 }
 

@@ -287,7 +287,7 @@ static void put_raise_site(TraceBuf *out, Value exc) {
 }
 
 void trace_describe_outcome(ObjTask *t, TraceBuf *out) {
-  ObjFuture *f = &t->fut;
+  ObjFuture *f = TASK_FUTURE(t);
   if (f->state == FUT_CANCELLED) {
     trace_buf_printf(out, "was cancelled");
   } else if (f->state == FUT_PENDING) {
@@ -416,7 +416,7 @@ static bool describe_gather(ObjFuture *f, TraceBuf *out) {
 static void describe_future(ObjFuture *f, TraceBuf *out) {
   if (describe_gather(f, out)) return;
   trace_buf_printf(out, "a %s", f->cls && f->cls != loop_class_future ? f->cls->name->chars : "Future");
-  if (f->origin_code && !trace_is_library(f->origin_code))
+  if (f->obj.aux == FUTK_FUTURE && f->origin_code && !trace_is_library(f->origin_code))
     trace_buf_printf(out, " (made at %s:%d)", f->origin_code->filename->chars, f->origin_line);
 }
 
@@ -743,7 +743,7 @@ static void on_done(const LoopEvent *ev) {
   if (!n || n->internal) return;
   TraceBuf b = {0};
   line_start(&b, ev->now);
-  ObjFuture *f = &t->fut;
+  ObjFuture *f = TASK_FUTURE(t);
   Role r = f->state == FUT_CANCELLED ? C_CANCEL : f->has_exc ? C_FAIL : C_DONE;
   color(&b, r);
   trace_buf_printf(&b, "%s ", r == C_DONE ? "✔" : "✘");

@@ -863,7 +863,7 @@ static Value sleep_repr(int argc, Value *argv, ObjTuple *kw) {
 
 static Value sleep_close(int argc, Value *argv, ObjTuple *kw) {
   ObjSleep *s = (ObjSleep *)AS_OBJ(argv[0]);
-  s->started = true; /* closing counts as dealt with: no never-awaited warning */
+  s->fut.started = true; /* closing counts as dealt with: no never-awaited warning */
   return NONE_VAL;
 }
 
@@ -933,7 +933,7 @@ static void describe_waiter(ObjTask *t) {
     return;
   }
   fputs("a Future", stderr);
-  if (f->obj.aux != FUTK_SLEEP && f->origin_code)
+  if (f->obj.aux == FUTK_FUTURE && f->origin_code)
     fprintf(stderr, " created at %s:%d", f->origin_code->filename->chars, f->origin_line);
   fputs(" that nothing will complete", stderr);
 }

@@ -121,7 +121,7 @@ static Value function_getattr(ObjFunction *f, ObjString *name) {
 
 static Value gen_getattr(ObjGen *g, ObjString *name) {
   const char *n = name->chars;
-  if (name == vm.names[NAME_name]) return OBJ_VAL(g->name);
+  if (name == vm.names[NAME_name]) return OBJ_VAL(str_from_cstr(gen_name(g)));
   if (name == vm.names[NAME_qualname]) return OBJ_VAL(g->qualname);
   if (!strcmp(n, "gi_running") || !strcmp(n, "cr_running") || !strcmp(n, "ag_running"))
     return BOOL_VAL(g->state == GEN_RUNNING);

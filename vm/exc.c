@@ -244,7 +244,7 @@ void vm_print_exception(Value exc) {
 void warn_never_awaited(ObjGen *g);
 void warn_never_awaited(ObjGen *g) {
   const char *file = g->origin_code ? g->origin_code->filename->chars : "sys";
-  int line = g->origin_code ? g->origin_line : 1;
+  int line = g->origin_code ? (int)g->obj.aux : 1;
   fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
           g->qualname->chars);
   if (vm.debug && g->origin_code) {
@@ -256,7 +256,7 @@ void warn_never_awaited(ObjGen *g) {
     while (text && len && (*text == ' ' || *text == '\t')) text++, len--;
     if (text) fprintf(stderr, "    %.*s\n", (int)len, text);
     fprintf(stderr, "asy: calling %s() only made a coroutine object; nothing ran. Write `await %s(...)`, or "
-            "asyncio.create_task(%s(...)) to run it concurrently.\n", g->name->chars, g->name->chars, g->name->chars);
+            "asyncio.create_task(%s(...)) to run it concurrently.\n", gen_name(g), gen_name(g), gen_name(g));
   }
 }
 

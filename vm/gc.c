@@ -387,7 +387,6 @@ static void blacken(Obj *o) {
     break;
   case OBJ_GEN: {
     ObjGen *g = (ObjGen *)o;
-    gc_mark_obj((Obj *)g->name);
     gc_mark_obj((Obj *)g->qualname);
     gc_mark_obj((Obj *)g->origin_code);
     /* A running generator's frame is on the running chain already; marking

@@ -51,7 +51,7 @@ static void mark_future(ObjFuture *f) {
   gc_mark_obj((Obj *)f->cls);
   gc_mark_obj((Obj *)f->loop);
   gc_mark_obj((Obj *)f->dict);
-  gc_mark_obj((Obj *)f->origin_code);
+  if (f->obj.aux == FUTK_FUTURE) gc_mark_obj((Obj *)f->origin_code);
   for (uint32_t i = 0; i < f->ncb; i++) gc_mark_value(*future_cb_fn(f, i));
 }
 
@@ -144,7 +144,7 @@ void loop_free_object(Obj *o) {
     ObjFuture *f = as_future(o);
     if (o->aux == FUTK_SLEEP) {
       ObjSleep *s = (ObjSleep *)o;
-      if (!s->started) warn_never_awaited_name("sleep", s->origin_code, s->origin_line);
+      if (!s->fut.started) warn_never_awaited_name("sleep", s->origin_code, s->fut.origin_line);
     } else {
       free_more(f);
     }
@@ -389,7 +389,7 @@ static ObjFuture *alloc_future(size_t size, int kind, ObjLoop *loop, ObjClass *c
   f->cls = cls;
   f->loop = loop;
   f->result = NONE_VAL;
-  f->origin_code = caller_site(&f->origin_line);
+  if (kind == FUTK_FUTURE) f->origin_code = caller_site(&f->origin_line);
   return f;
 }
 
@@ -560,7 +560,7 @@ bool future_await_result(Value v, Value *result) {
 ObjSleep *sleep_new(double delay, Value result) {
   ObjSleep *s = (ObjSleep *)gc_alloc_obj(sizeof(ObjSleep), OBJ_FUTURE);
   s->fut.obj.aux = FUTK_SLEEP;
-  s->origin_code = caller_site(&s->origin_line);
+  s->origin_code = caller_site(&s->fut.origin_line);
   s->delay = delay;
   s->fut.result = result;
   return s;
@@ -670,7 +670,7 @@ static void task_after_yield(ObjTask *t, Value v) {
     ObjFuture *f = as_future(AS_OBJ(v));
     if (f->obj.aux == FUTK_SLEEP) {
       ObjSleep *s = (ObjSleep *)f;
-      s->started = true;
+      s->fut.started = true;
       if (!(s->delay > 0)) {
         /* sleep(0): a bare yield; the next step goes to the back of ready. */
         s->fut.state = FUT_FINISHED;
@@ -685,7 +685,7 @@ static void task_after_yield(ObjTask *t, Value v) {
       if (t->must_cancel && sleep_cancel(s, t->fut.result)) t->must_cancel = false;
       return;
     }
-    if (f == &t->fut) {
+    if (f == TASK_FUTURE(t)) {
       Value e;
       vm_raise(vm.e_RuntimeError, "Task cannot await on itself: <Task pending name='%s'>",
                task_name(t)->chars);
@@ -745,9 +745,9 @@ bool task_step(ObjTask *t, Value exc) {
   case RUN_RETURN:
     if (t->must_cancel) {
       t->must_cancel = false;
-      future_cancel_plain(&t->fut, t->fut.result);
+      future_cancel_plain(TASK_FUTURE(t), t->fut.result);
     } else {
-      future_set_result(&t->fut, out);
+      future_set_result(TASK_FUTURE(t), out);
     }
     break;
   case RUN_YIELD: task_after_yield(t, out); break;
@@ -755,10 +755,10 @@ bool task_step(ObjTask *t, Value exc) {
     Value e = vm_take_exc();
     gc_push_root(e);
     if (vm_isinstance(e, vm.e_CancelledError)) {
-      future_cancel_plain(&t->fut, AS_EXCEPTION(e)->args->len ? AS_EXCEPTION(e)->args->items[0] : NONE_VAL);
+      future_cancel_plain(TASK_FUTURE(t), AS_EXCEPTION(e)->args->len ? AS_EXCEPTION(e)->args->items[0] : NONE_VAL);
       t->fut.result = e; /* result() re-raises this very exception */
     } else {
-      future_set_exception(&t->fut, e);
+      future_set_exception(TASK_FUTURE(t), e);
       if (vm_isinstance(e, vm.e_KeyboardInterrupt) || vm_isinstance(e, vm.e_SystemExit)) {
         /* These end the loop too, as in CPython. */
         t->fut.log_tb = false;

@@ -40,31 +40,40 @@ typedef struct ObjLoop ObjLoop;
 /* The fields every OBJ_FUTURE object starts with, sleeps included, so code
  * that only looks at the state and result may treat any of them alike. */
 #define FUTURE_HEAD                                                                                \
-  Obj obj;          /* obj.aux: FUTK_* */                                                          \
-  uint8_t state;    /* FutState */                                                                 \
-  bool log_tb;      /* exception set and not yet retrieved */                                      \
-  bool blocking;    /* _asyncio_future_blocking */                                                 \
-  bool has_exc;     /* result is the exception it finished with */                                 \
-  bool cb0_wakeup;  /* the first callback wakes the task cb0 (else calls it) */                    \
-  uint32_t ncb;     /* callbacks: cb0, then more[0 .. ncb-2] */                                    \
+  Obj obj;             /* obj.aux: FUTK_* */                                                       \
+  uint8_t state;       /* FutState */                                                              \
+  bool log_tb;         /* exception set and not yet retrieved */                                   \
+  bool blocking;       /* _asyncio_future_blocking */                                              \
+  bool has_exc;        /* result is the exception it finished with */                              \
+  bool cb0_wakeup;     /* the first callback wakes the task cb0 (else calls it) */                 \
+  bool started;        /* sleeps: awaited at least once */                                         \
+  uint32_t ncb;        /* callbacks: cb0, then more[0 .. ncb-2] */                                 \
+  int32_t origin_line; /* futures and sleeps: the line of origin_code they were made at */         \
   Value result /* result or exception; the cancel message once cancelled or while one is pending */
+
+/* What futures and tasks share (a task has no origin: it has a coroutine). */
+#define FUTURE_FIELDS                                                                              \
+  FUTURE_HEAD;                                                                                     \
+  ObjClass *cls;                                                                                   \
+  ObjLoop *loop;                                                                                   \
+  Value cb0;                                                                                       \
+  FutCallback *more;                                                                               \
+  ObjDict *dict /* attributes set by asy code (subclasses, user attrs) */
 
 /* Memory per object matters (a million suspended tasks): the first
  * callback lives inline (a task usually has one waiter), the rest in
  * `more`, whose capacity is the power of two at or above ncb - 1. */
 typedef struct ObjFuture {
-  FUTURE_HEAD;
-  ObjClass *cls;
-  ObjLoop *loop;
-  Value cb0;
-  FutCallback *more;
-  ObjDict *dict;        /* attributes set by asy code (subclasses, user attrs) */
+  FUTURE_FIELDS;
   ObjCode *origin_code; /* where it was created (deadlock reports, trace) */
-  int32_t origin_line;
 } ObjFuture;
 
+/* fut has ObjFuture's layout up to `dict`: pass a task to the future
+ * functions as (ObjFuture *)t, never touching origin_code. */
 typedef struct ObjTask {
-  ObjFuture fut;
+  struct {
+    FUTURE_FIELDS;
+  } fut;
   Value coro;
   Obj *waiter;       /* the future/sleep it waits on, NULL if none */
   ObjString *name;   /* NULL until asked for: then Task-<id> */
@@ -80,12 +89,13 @@ typedef struct {
   struct {
     FUTURE_HEAD;
   } fut;
-  int32_t origin_line;
-  bool started;       /* awaited at least once */
   ObjCode *origin_code;
   double delay;
   ObjTask *task;      /* the task sleeping, while waiting */
 } ObjSleep;
+
+/* A task seen as a future (for the future_* functions). */
+#define TASK_FUTURE(t) ((ObjFuture *)(t))
 
 /* The i-th callback of a future (i < ncb). */
 static inline Value *future_cb_fn(ObjFuture *f, uint32_t i) { return i == 0 ? &f->cb0 : &f->more[i - 1].fn; }

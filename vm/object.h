@@ -13,6 +13,8 @@
 #ifndef ASY_OBJECT_H
 #define ASY_OBJECT_H
 
+#include <string.h>
+
 #include "value.h"
 
 typedef enum {
@@ -339,7 +341,7 @@ typedef enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED } GenState;
 
 struct Frame;
 typedef struct ObjGen {
-  Obj obj;
+  Obj obj;                 /* obj.aux: the line it was created at (origin_code's) */
   struct Frame *frame;     /* NULL once closed */
   struct Frame *innermost; /* deepest frame of the suspended await chain */
   uint8_t kind;            /* GenKind */
@@ -348,11 +350,14 @@ typedef struct ObjGen {
   bool awaited;            /* was ever started (never-awaited warning) */
   bool hooks_done;         /* async generator finalizer ran */
   bool loop_owned;         /* made by a call in a `for` header: closed when the loop is left early */
-  ObjString *name;
-  ObjString *qualname;
-  int32_t origin_line;     /* where the coroutine was created (debug mode) */
-  ObjCode *origin_code;
+  ObjString *qualname;     /* its function's; __name__ is the last dotted part */
+  ObjCode *origin_code;    /* where the coroutine was created (never-awaited warning) */
 } ObjGen;
+/* __name__ of a generator: the part of its qualname after the last dot. */
+static inline const char *gen_name(const ObjGen *g) {
+  const char *dot = strrchr(g->qualname->chars, '.');
+  return dot ? dot + 1 : g->qualname->chars;
+}
 #define IS_GEN(v) IS_OBJ_TYPE(v, OBJ_GEN)
 #define AS_GEN(v) ((ObjGen *)AS_OBJ(v))
 

@@ -90,13 +90,12 @@ static ObjGen *gen_new(ObjFunction *fn) {
             : (flags & CODE_COROUTINE) ? GEN_COROUTINE
                                        : GEN_GENERATOR;
   g->state = GEN_CREATED;
-  g->name = fn->name;
   g->qualname = fn->qualname;
   Frame *caller = vm.frame;
   if (caller && caller->code) {
     uint32_t off = (uint32_t)(caller->ip - caller->code->code);
     const LineEntry *le = code_line_at(caller->code, off ? off - 1 : 0);
-    g->origin_line = le ? le->line : 0;
+    g->obj.aux = le && le->line > 0 ? (uint32_t)le->line : 0;
     g->origin_code = caller->code;
   }
   return g;
@@ -140,7 +139,6 @@ Value vm_module_coroutine(ObjCode *code, ObjDict *globals) {
   ObjGen *g = (ObjGen *)gc_alloc_obj(sizeof(ObjGen), OBJ_GEN);
   g->kind = GEN_COROUTINE;
   g->state = GEN_CREATED;
-  g->name = code->name;
   g->qualname = code->qualname;
   g->awaited = true; /* the REPL runs it; never warn about it */
   gc_push_root(OBJ_VAL(g));

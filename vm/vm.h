@@ -245,8 +245,8 @@ Frame *vm_make_frame(ObjFunction *fn, int argc, Value *argv, ObjTuple *kwnames);
 /* Frames come from free lists by slot capacity (steps of FRAME_STEP), so a
  * call reuses the memory of a frame that just returned: no malloc in
  * steady state. */
-#define FRAME_STEP 4
-#define FRAME_LISTS 16
+#define FRAME_STEP 1
+#define FRAME_LISTS 24
 extern Frame *vm_free_frames[FRAME_LISTS + 1];
 /* The slot capacity (a multiple of FRAME_STEP) a frame of need slots gets. */
 uint32_t vm_frame_cap(uint32_t need);

@@ -492,7 +492,7 @@ Test(gc, collection_while_thousands_of_tasks_sleep) {
   cr_assert_eq(tasks_after, tasks_before, "no pending task was collected");
   cr_assert_eq(tasks_after, N_TASKS + 1);
   gc_collect();
-  cr_assert(loop_run_until_complete(l, &t->fut));
+  cr_assert(loop_run_until_complete(l, TASK_FUTURE(t)));
   cr_assert_eq(t->fut.state, FUT_FINISHED);
   cr_assert_not(t->fut.has_exc);
   cr_assert(IS_INT(t->fut.result));

@@ -568,7 +568,7 @@ Test(task, cancel_while_waiting) {
   ObjTask *t = task_new(l, coroutine("wait_on", 1, &arg), NONE_VAL);
   gc_push_root(OBJ_VAL(t));
   iterate(l);
-  cr_assert(future_cancel(&t->fut, NONE_VAL));
+  cr_assert(future_cancel(TASK_FUTURE(t), NONE_VAL));
   cr_assert_eq(f->state, FUT_CANCELLED, "cancelling the task cancels what it waits on");
   cr_assert_eq(t->num_cancels_requested, 1);
   iterate(l);
@@ -591,7 +591,7 @@ Test(task, cancel_before_first_step) {
   Value arg = OBJ_VAL(f);
   ObjTask *t = task_new(l, coroutine("catcher", 1, &arg), NONE_VAL);
   gc_push_root(OBJ_VAL(t));
-  cr_assert(future_cancel(&t->fut, NONE_VAL));
+  cr_assert(future_cancel(TASK_FUTURE(t), NONE_VAL));
   cr_assert(t->must_cancel);
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_CANCELLED, "thrown in before the body ever ran");
@@ -607,7 +607,7 @@ Test(task, cancel_can_be_caught) {
   ObjTask *t = task_new(l, coroutine("catcher", 1, &arg), NONE_VAL);
   gc_push_root(OBJ_VAL(t));
   iterate(l);
-  cr_assert(future_cancel(&t->fut, NONE_VAL));
+  cr_assert(future_cancel(TASK_FUTURE(t), NONE_VAL));
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_FINISHED, "the coroutine caught it and returned");
   cr_assert_str_eq(AS_CSTR(t->fut.result), "caught");
@@ -628,13 +628,13 @@ Test(task, run_until_complete_and_names) {
   cr_assert_str_eq(task_name(a)->chars, "napper");
   cr_assert_str_eq(task_name(b)->chars, "Task-2", "every task takes a number");
   double t0 = loop_time(l);
-  cr_assert(loop_run_until_complete(l, &a->fut));
+  cr_assert(loop_run_until_complete(l, TASK_FUTURE(a)));
   cr_assert_eq(a->fut.state, FUT_FINISHED);
   cr_assert_eq(b->fut.state, FUT_PENDING);
   cr_assert_float_eq(loop_time(l), t0 + 1.0, 0);
   cr_assert_not(l->running);
   cr_assert(IS_NONE(vm.running_loop));
-  cr_assert(loop_run_until_complete(l, &b->fut));
+  cr_assert(loop_run_until_complete(l, TASK_FUTURE(b)));
   cr_assert_float_eq(loop_time(l), t0 + 3.0, 0);
 }
 
@@ -650,7 +650,7 @@ Test(task, deadlock_is_reported_not_hung) {
   FILE *tmp = tmpfile();
   int saved = dup(STDERR_FILENO);
   dup2(fileno(tmp), STDERR_FILENO);
-  bool ok = loop_run_until_complete(l, &t->fut);
+  bool ok = loop_run_until_complete(l, TASK_FUTURE(t));
   fflush(stderr);
   dup2(saved, STDERR_FILENO);
   close(saved);
