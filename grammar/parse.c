@@ -1457,6 +1457,40 @@ static char *prepare(Arena *arena, const char *src, size_t len, size_t *outlen, 
   return buf;
 }
 
+/* Whether the line of src holding the error starts with word followed by a
+ * space or `(`/`*` (a match statement, a case clause, except*). */
+static bool line_starts_with(const char *src, size_t len, int line, const char *word) {
+  size_t i = 0;
+  for (int l = 1; l < line && i < len; i++)
+    if (src[i] == '\n') l++;
+  while (i < len && (src[i] == ' ' || src[i] == '\t')) i++;
+  size_t w = strlen(word);
+  if (i + w >= len || strncmp(src + i, word, w) != 0) return false;
+  char next = src[i + w];
+  return next == ' ' || next == '(' || next == '*' || next == '[' || next == '{';
+}
+
+/* "invalid syntax" on Python syntax asy leaves out: say so instead. */
+static void explain_unsupported(const char *src, size_t len, SyntaxErr *err) {
+  if (strcmp(err->msg, "invalid syntax") != 0 || strcmp(err->kind, "SyntaxError") != 0) return;
+  const char *what = NULL;
+  if (line_starts_with(src, len, err->line, "match") || line_starts_with(src, len, err->line, "case"))
+    what = "the match statement is not supported by asy";
+  else if (line_starts_with(src, len, err->line, "except*"))
+    what = "except* is not supported by asy";
+  else if (line_starts_with(src, len, err->line, "except")) {
+    /* `except *E:` is except* too: a star right after the keyword */
+    size_t i = 0;
+    for (int l = 1; l < err->line && i < len; i++)
+      if (src[i] == '\n') l++;
+    while (i < len && (src[i] == ' ' || src[i] == '\t')) i++;
+    i += 6;
+    while (i < len && src[i] == ' ') i++;
+    if (i < len && src[i] == '*') what = "except* is not supported by asy";
+  }
+  if (what) snprintf(err->msg, sizeof err->msg, "%s", what);
+}
+
 Node *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, SyntaxErr *err) {
   memset(err, 0, sizeof *err);
   if (!src) src = "", len = 0;
@@ -1486,7 +1520,10 @@ Node *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, Sy
       err->incomplete = true;
     }
   }
-  if (ctx->failed) result = NULL;
+  if (ctx->failed) {
+    result = NULL;
+    explain_unsupported(buf, n, err);
+  }
   free(ctx);
   return result;
 }
