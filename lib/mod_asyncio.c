@@ -932,9 +932,15 @@ static void describe_waiter(ObjTask *t) {
     fprintf(stderr, "task '%s'", task_name((ObjTask *)f)->chars);
     return;
   }
+  ObjCode *origin = f->obj.aux == FUTK_FUTURE ? f->origin_code : NULL;
+  if (origin && strncmp(origin->filename->chars, "asyncio/", 8) == 0) {
+    /* Made inside a primitive (Event.wait, Lock.acquire, Queue.get...):
+     * name the primitive, not the library's line. */
+    fprintf(stderr, "%s() to finish, which nothing will make happen", origin->qualname->chars);
+    return;
+  }
   fputs("a Future", stderr);
-  if (f->obj.aux == FUTK_FUTURE && f->origin_code)
-    fprintf(stderr, " created at %s:%d", f->origin_code->filename->chars, f->origin_line);
+  if (origin) fprintf(stderr, " created at %s:%d", origin->filename->chars, f->origin_line);
   fputs(" that nothing will complete", stderr);
 }
 

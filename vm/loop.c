@@ -1050,7 +1050,7 @@ int task_suspended_line(ObjTask *t, ObjCode **code) {
    * written by the user, walking out along the await chain. */
   Frame *pick = f;
   for (Frame *k = f; k; k = k->entry == ENTRY_DELEGATE ? k->parent : NULL) {
-    if (k->code && k->code->filename->chars[0] != '<' && strncmp(k->code->filename->chars, "asyncio/", 8) != 0) {
+    if (k->code && strncmp(k->code->filename->chars, "asyncio/", 8) != 0) {
       pick = k;
       break;
     }
