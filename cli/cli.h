@@ -7,9 +7,9 @@
 #include "../vm/vm.h"
 
 typedef struct {
-  const char *code;          /* -c CODE */
-  int first_arg;             /* index of FILE (or the first argument) in argv */
-  bool interactive;          /* -i */
+  const char *code; /* -c CODE */
+  int first_arg;    /* index of FILE (or the first argument) in argv */
+  bool interactive; /* -i */
   bool check, dis, debug, no_color;
   bool trace, trace_ops;
   bool virtual_clock;

@@ -85,17 +85,27 @@ static int parse_options(int argc, char **argv, CliOptions *o) {
       i++;
       break;
     }
-    if (strcmp(a, "-i") == 0) o->interactive = true;
-    else if (strcmp(a, "--check") == 0) o->check = true;
-    else if (strcmp(a, "--dis") == 0) o->dis = true;
-    else if (strcmp(a, "--debug") == 0) o->debug = true;
-    else if (strcmp(a, "--no-color") == 0) o->no_color = true;
-    else if (strcmp(a, "--trace") == 0) o->trace = true;
-    else if (strcmp(a, "--trace=ops") == 0) o->trace = o->trace_ops = true;
+    if (strcmp(a, "-i") == 0)
+      o->interactive = true;
+    else if (strcmp(a, "--check") == 0)
+      o->check = true;
+    else if (strcmp(a, "--dis") == 0)
+      o->dis = true;
+    else if (strcmp(a, "--debug") == 0)
+      o->debug = true;
+    else if (strcmp(a, "--no-color") == 0)
+      o->no_color = true;
+    else if (strcmp(a, "--trace") == 0)
+      o->trace = true;
+    else if (strcmp(a, "--trace=ops") == 0)
+      o->trace = o->trace_ops = true;
     else if (strncmp(a, "--clock=", 8) == 0) {
-      if (strcmp(a + 8, "virtual") == 0) o->virtual_clock = true;
-      else if (strcmp(a + 8, "real") == 0) o->virtual_clock = false;
-      else return usage_error("--clock must be 'real' or 'virtual', not '%s'", a + 8);
+      if (strcmp(a + 8, "virtual") == 0)
+        o->virtual_clock = true;
+      else if (strcmp(a + 8, "real") == 0)
+        o->virtual_clock = false;
+      else
+        return usage_error("--clock must be 'real' or 'virtual', not '%s'", a + 8);
     } else if (strcmp(a, "--timeline") == 0) {
       o->timeline = true;
     } else if (strncmp(a, "--timeline=", 11) == 0) {
@@ -240,7 +250,8 @@ int main(int argc, char **argv) {
     status = run_program(src, len, "<stdin>", &o);
     free(src);
   }
-  if (o.interactive && status != 2 && isatty(STDIN_FILENO) && (o.code || file)) status = cli_repl(&o);
+  if (o.interactive && status != 2 && isatty(STDIN_FILENO) && (o.code || file))
+    status = cli_repl(&o);
   status = cli_finish(&o, status);
   fflush(stdout);
   vm_free();

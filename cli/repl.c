@@ -471,7 +471,8 @@ static double repl_wall_seconds(void) {
 static void repl_close_loop(ReplSession *s) {
   ObjLoop *l = s->loop;
   uint32_t n = l->ntasks;
-  for (uint32_t i = 0; i < n && i < l->ntasks; i++) future_cancel(TASK_FUTURE(l->tasks[i]), NONE_VAL);
+  for (uint32_t i = 0; i < n && i < l->ntasks; i++)
+    future_cancel(TASK_FUTURE(l->tasks[i]), NONE_VAL);
   double give_up = repl_wall_seconds() + 2.0;
   vm.interrupted = 0;
   while (l->ntasks > 0 && loop_has_work(l) && repl_wall_seconds() < give_up) {

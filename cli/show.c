@@ -44,14 +44,14 @@ static struct {
   bool probing, in_step, trace_ops;
   CallMark calls[CALL_MARKS];
   int ncalls;
-  double best_dur;   /* the deepest slow call of this step */
+  double best_dur; /* the deepest slow call of this step */
   uint32_t best_depth;
   bool best_in_coroutine; /* the slow call was made by an async def itself */
   char best_func[64];     /* the function that made it */
   Site best, begin, end;
   ObjTask **pending; /* tasks of debug loops not yet done (kept alive) */
   uint32_t npending, cappending;
-  Site *created;     /* by task id: where each task of a debug loop was created */
+  Site *created; /* by task id: where each task of a debug loop was created */
   uint32_t ncreated;
 } dbg;
 
@@ -61,14 +61,17 @@ static void site_set(Site *s, const ObjCode *code, int line) {
 }
 
 static bool is_call(uint8_t op) {
-  return op == BC_CALL || op == BC_CALL_KW || op == BC_CALL_METHOD || op == BC_CALL_METHOD_KW || op == BC_CALL_EX;
+  return op == BC_CALL || op == BC_CALL_KW || op == BC_CALL_METHOD || op == BC_CALL_METHOD_KW ||
+         op == BC_CALL_EX;
 }
 
 /* A call made from frame m returned after dur seconds: keep it if it is the
  * deepest slow one so far (time.sleep inside helper() beats helper()). */
 static void call_returned(const CallMark *m, double dur) {
   if (dur < 0.05) return;
-  if (dbg.best.line && (m->depth < dbg.best_depth || (m->depth == dbg.best_depth && dur <= dbg.best_dur))) return;
+  if (dbg.best.line &&
+      (m->depth < dbg.best_depth || (m->depth == dbg.best_depth && dur <= dbg.best_dur)))
+    return;
   const LineEntry *le = code_line_at(m->frame->code, (uint32_t)(m->ip - m->frame->code->code));
   site_set(&dbg.best, m->frame->code, le ? le->line : 0);
   dbg.best_in_coroutine = (m->frame->code->flags & CODE_COROUTINE) != 0;
@@ -155,14 +158,21 @@ static void blocked_fix(const char *text, int len) {
   if (time_sleep && dbg.best_in_coroutine) {
     const char *close = strchr(p, ')');
     int n = close ? (int)(close - p) + 1 : 6;
-    fprintf(stderr, "     time.sleep() stops the whole event loop; in async def write `await asyncio.%.*s`.\n", n, p);
+    fprintf(
+        stderr,
+        "     time.sleep() stops the whole event loop; in async def write `await asyncio.%.*s`.\n",
+        n, p);
   } else if (!dbg.best_in_coroutine) {
-    fprintf(stderr, "     %s() is a plain function that blocks the whole event loop: run it in a thread with "
-                    "`await asyncio.to_thread(%s, ...)`%s.\n",
-            dbg.best_func, dbg.best_func, time_sleep ? ", or make it async and `await asyncio.sleep(...)`" : "");
+    fprintf(
+        stderr,
+        "     %s() is a plain function that blocks the whole event loop: run it in a thread with "
+        "`await asyncio.to_thread(%s, ...)`%s.\n",
+        dbg.best_func, dbg.best_func,
+        time_sleep ? ", or make it async and `await asyncio.sleep(...)`" : "");
   } else {
     fputs("     a blocking call stops the whole event loop; run it in a thread with "
-          "`await asyncio.to_thread(...)`.\n", stderr);
+          "`await asyncio.to_thread(...)`.\n",
+          stderr);
   }
 }
 
@@ -172,20 +182,22 @@ static void report_blocked(const LoopEvent *ev) {
   vm.exc = saved;
   fflush(stdout);
   fprintf(stderr, "Executing %s took %.3f seconds\n", r ? r->chars : "<Task>", ev->when);
-  fprintf(stderr, "asy: for %.3f s no other task could run: the step of %s began at %s:%d", ev->when,
-          task_name(ev->task)->chars, dbg.begin.file, dbg.begin.line);
+  fprintf(stderr, "asy: for %.3f s no other task could run: the step of %s began at %s:%d",
+          ev->when, task_name(ev->task)->chars, dbg.begin.file, dbg.begin.line);
   if (!dbg.best.line) {
     if (ev->task->fut.state != FUT_PENDING)
-      fprintf(stderr, " and ran to the end of %s() without an await that suspends.\n", trace_coro_name(ev->task));
+      fprintf(stderr, " and ran to the end of %s() without an await that suspends.\n",
+              trace_coro_name(ev->task));
     else
-      fprintf(stderr, " and computed until %s:%d without an await that suspends.\n", dbg.end.file, dbg.end.line);
+      fprintf(stderr, " and computed until %s:%d without an await that suspends.\n", dbg.end.file,
+              dbg.end.line);
     fputs("     In a long loop, `await asyncio.sleep(0)` lets the other tasks run.\n", stderr);
     return;
   }
   int len;
   const char *text = source_text(&dbg.best, &len);
-  fprintf(stderr, ";\n     the time went in %s:%d: %.*s (%.3f s).\n", dbg.best.file, dbg.best.line, len, text,
-          dbg.best_dur);
+  fprintf(stderr, ";\n     the time went in %s:%d: %.*s (%.3f s).\n", dbg.best.file, dbg.best.line,
+          len, text, dbg.best_dur);
   blocked_fix(text, len);
 }
 
@@ -247,7 +259,8 @@ static void debug_cancel(const LoopEvent *ev) {
   if (c) fprintf(stderr, " (created at %s:%d)", c->file, c->line);
   fprintf(stderr, " was still pending when main() returned; asyncio.run() cancels it");
   if (at.line) fprintf(stderr, " at %s:%d", at.file, at.line);
-  fputs(".\n     Keep a reference and await it (or use a TaskGroup) if its work matters.\n", stderr);
+  fputs(".\n     Keep a reference and await it (or use a TaskGroup) if its work matters.\n",
+        stderr);
 }
 
 /* At exit: the tasks of debug loops that never finished. */
@@ -261,8 +274,9 @@ static void report_pending(void) {
     fflush(stdout);
     fprintf(stderr, "Task was destroyed but it is pending!\ntask: %s\n", r ? r->chars : "<Task>");
     const Site *c = created_site(t);
-    if (c) fprintf(stderr, "asy: %s was created at %s:%d and never finished: its loop stopped first.\n",
-                   task_name(t)->chars, c->file, c->line);
+    if (c)
+      fprintf(stderr, "asy: %s was created at %s:%d and never finished: its loop stopped first.\n",
+              task_name(t)->chars, c->file, c->line);
   }
   free(dbg.pending);
   free(dbg.created);
@@ -318,11 +332,13 @@ static void apply_sched(const char *mode) {
     loop_set_sched(SCHED_EAGER, 0);
   } else if (strncmp(mode, "shuffle", 7) == 0) {
     const char *seed = mode + 7;
-    if (*seed != ':' || !seed[1]) sched_usage_error(mode, " (shuffle needs a seed, e.g. shuffle:42)");
+    if (*seed != ':' || !seed[1])
+      sched_usage_error(mode, " (shuffle needs a seed, e.g. shuffle:42)");
     char *end;
     errno = 0;
     unsigned long long v = strtoull(seed + 1, &end, 10);
-    if (*end || errno || seed[1] == '-') sched_usage_error(mode, " (the seed is a non-negative integer)");
+    if (*end || errno || seed[1] == '-')
+      sched_usage_error(mode, " (the seed is a non-negative integer)");
     loop_set_sched(SCHED_SHUFFLE, (uint64_t)v);
   } else {
     sched_usage_error(mode, "");
@@ -331,7 +347,9 @@ static void apply_sched(const char *mode) {
 
 /* ------------------------------------------------------------ wiring */
 
-static bool want_color(const CliOptions *o) { return !o->no_color && isatty(STDERR_FILENO); }
+static bool want_color(const CliOptions *o) {
+  return !o->no_color && isatty(STDERR_FILENO);
+}
 
 void cli_apply_options(const CliOptions *o) {
   apply_sched(o->sched);

@@ -86,7 +86,9 @@ void timeline_start(double t0) {
   if (trace_state_changed) trace_state_changed();
 }
 
-bool timeline_is_recording(void) { return tl.on; }
+bool timeline_is_recording(void) {
+  return tl.on;
+}
 
 static TlTask *task_of(ObjTask *t) {
   if (t->id >= tl.nby_id || tl.by_id[t->id] < 0) return NULL;
@@ -102,7 +104,8 @@ static void map_id(uint32_t id, int32_t index) {
 
 /* Close the open span at `now` and open one in `state`. */
 static void set_state(TlTask *k, TlState state, WaitKind wait, char *detail, double now) {
-  if (state == ST_READY && k->open.state == ST_READY && !detail) return; /* queued twice: one span */
+  if (state == ST_READY && k->open.state == ST_READY && !detail)
+    return; /* queued twice: one span */
   if (k->open.state != ST_NONE && k->open.state != ST_DONE) {
     k->spans = grow(k->spans, &k->cap, k->nspans + 1, sizeof *k->spans);
     k->open.end = now;
@@ -159,11 +162,13 @@ static void on_done(ObjTask *t, TlTask *k, double now) {
 static void add_arrow(TlTask *from, double from_at, TlTask *to, double to_at, ArrowKind kind) {
   if (from == to) return;
   tl.arrows = grow(tl.arrows, &tl.caparrows, tl.narrows + 1, sizeof *tl.arrows);
-  tl.arrows[tl.narrows++] = (Arrow){from_at, to_at, (uint32_t)(from - tl.tasks), (uint32_t)(to - tl.tasks), (uint8_t)kind};
+  tl.arrows[tl.narrows++] = (Arrow){from_at, to_at, (uint32_t)(from - tl.tasks),
+                                    (uint32_t)(to - tl.tasks), (uint8_t)kind};
 }
 
 static TlTask *recorded(Value v) {
-  return IS_OBJ_TYPE(v, OBJ_FUTURE) && AS_OBJ(v)->aux == FUTK_TASK ? task_of((ObjTask *)AS_OBJ(v)) : NULL;
+  return IS_OBJ_TYPE(v, OBJ_FUTURE) && AS_OBJ(v)->aux == FUTK_TASK ? task_of((ObjTask *)AS_OBJ(v))
+                                                                   : NULL;
 }
 
 /* Who woke task k: the task that finished, the children of a gather, or
@@ -177,7 +182,8 @@ static void on_wake(const LoopEvent *ev, TlTask *k, double now) {
   }
   ObjFuture *f = (ObjFuture *)ev->obj;
   Value children;
-  if (f->obj.aux == FUTK_FUTURE && f->dict && f->cls && strcmp(f->cls->name->chars, "_GatheringFuture") == 0 &&
+  if (f->obj.aux == FUTK_FUTURE && f->dict && f->cls &&
+      strcmp(f->cls->name->chars, "_GatheringFuture") == 0 &&
       dict_get_str(f->dict, str_intern_cstr("_children"), &children) && IS_LIST(children)) {
     for (uint32_t i = 0; i < AS_LIST(children)->len; i++) {
       TlTask *c = recorded(AS_LIST(children)->items[i]);
@@ -187,7 +193,8 @@ static void on_wake(const LoopEvent *ev, TlTask *k, double now) {
   }
   TlTask *runner = recorded(vm.current_task);
   /* A cancelled wait is drawn by the cancel arrow already. */
-  if (runner && f->obj.aux != FUTK_SLEEP && f->state != FUT_CANCELLED) add_arrow(runner, now, k, now, ARROW_SIGNAL);
+  if (runner && f->obj.aux != FUTK_SLEEP && f->state != FUT_CANCELLED)
+    add_arrow(runner, now, k, now, ARROW_SIGNAL);
 }
 
 void timeline_on_event(const LoopEvent *ev) {
@@ -202,7 +209,8 @@ void timeline_on_event(const LoopEvent *ev) {
   switch (ev->kind) {
   case LOOP_EV_TASK_READY:
     /* Queued during its own step (sleep(0)): STEP_END decides. */
-    if (k->open.state != ST_RUNNING && k->open.state != ST_DONE) set_state(k, ST_READY, WAIT_NONE, NULL, now);
+    if (k->open.state != ST_RUNNING && k->open.state != ST_DONE)
+      set_state(k, ST_READY, WAIT_NONE, NULL, now);
     break;
   case LOOP_EV_STEP_BEGIN: set_state(k, ST_RUNNING, WAIT_NONE, NULL, now); break;
   case LOOP_EV_STEP_END: on_step_end(ev, k, now); break;
@@ -240,8 +248,10 @@ static Totals totals_of(const TlTask *k) {
   for (uint32_t i = 0; i < k->nspans; i++) {
     const Span *p = &k->spans[i];
     double d = p->end - p->start;
-    if (p->state == ST_RUNNING) s.running += d;
-    else if (p->state == ST_READY) s.ready += d;
+    if (p->state == ST_RUNNING)
+      s.running += d;
+    else if (p->state == ST_READY)
+      s.ready += d;
     else if (p->state == ST_WAITING) {
       s.waiting += d;
       if (p->wait == WAIT_TASK) s.joining += d;
@@ -277,10 +287,14 @@ static double concurrency(double *busy, double *wall) {
 
 /* A duration for people: "2.000 s", "12.5 ms", "40 µs", "0". */
 static void put_dur(TraceBuf *b, double d) {
-  if (d <= 0) trace_buf_printf(b, "0");
-  else if (d >= 1) trace_buf_printf(b, "%.3f s", d);
-  else if (d >= 1e-3) trace_buf_printf(b, "%.1f ms", d * 1e3);
-  else trace_buf_printf(b, "%.0f µs", d * 1e6);
+  if (d <= 0)
+    trace_buf_printf(b, "0");
+  else if (d >= 1)
+    trace_buf_printf(b, "%.3f s", d);
+  else if (d >= 1e-3)
+    trace_buf_printf(b, "%.1f ms", d * 1e3);
+  else
+    trace_buf_printf(b, "%.0f µs", d * 1e6);
 }
 
 /* A tick step of 1, 2 or 5 × 10^k giving at most `max` ticks over span. */
@@ -295,9 +309,12 @@ static double tick_step(double span, int max) {
 
 /* "0", "0.5s", "1s", "250ms". */
 static void put_tick(TraceBuf *b, double t, double step) {
-  if (step < 1e-3) trace_buf_printf(b, "%gµs", round(t * 1e6 * 1000) / 1000);
-  else if (step < 0.1) trace_buf_printf(b, "%gms", round(t * 1e3 * 1000) / 1000);
-  else trace_buf_printf(b, "%gs", round(t * 1000) / 1000);
+  if (step < 1e-3)
+    trace_buf_printf(b, "%gµs", round(t * 1e6 * 1000) / 1000);
+  else if (step < 0.1)
+    trace_buf_printf(b, "%gms", round(t * 1e3 * 1000) / 1000);
+  else
+    trace_buf_printf(b, "%gs", round(t * 1000) / 1000);
 }
 
 static const char *outcome_word(const TlTask *k) {
@@ -338,7 +355,7 @@ static Span cell_state(const TlTask *k, double a, double b, bool last) {
   double best_len = -1;
   for (uint32_t i = 0; i < k->nspans; i++) {
     const Span *p = &k->spans[i];
-    bool touches = p->start < b && (p->end > a || (p->end == a && p->start == a)) ;
+    bool touches = p->start < b && (p->end > a || (p->end == a && p->start == a));
     if (last && p->end >= a) touches = true; /* the last cell takes everything up to the end */
     if (!touches) continue;
     if (p->state == ST_RUNNING) return *p;
@@ -362,7 +379,8 @@ static const char *end_mark(const TlTask *k) {
   return "…";
 }
 
-static void text_row(FILE *out, const TlTask *k, int label_w, int cols, double from, double cell, bool color) {
+static void text_row(FILE *out, const TlTask *k, int label_w, int cols, double from, double cell,
+                     bool color) {
   TraceBuf label = {0};
   trace_buf_printf(&label, "%s %s", k->name, k->call);
   fprintf(out, "%-*.*s  ", label_w, label_w, label.s);
@@ -373,8 +391,10 @@ static void text_row(FILE *out, const TlTask *k, int label_w, int cols, double f
     double a = from + c * cell, b = a + cell;
     Span s = c <= last_col && k->created < b ? cell_state(k, a, b, c == cols - 1) : (Span){0};
     Cell g = cell_for(s.state, s.wait);
-    if (color && g.ansi[0]) fprintf(out, "%s%s\033[0m", g.ansi, g.glyph);
-    else fputs(g.glyph, out);
+    if (color && g.ansi[0])
+      fprintf(out, "%s%s\033[0m", g.ansi, g.glyph);
+    else
+      fputs(g.glyph, out);
     if (c == last_col) {
       fputs(end_mark(k), out);
       for (int r = c + 2; r <= cols; r++) fputc(' ', out);
@@ -415,9 +435,10 @@ static void text_axis(FILE *out, int label_w, int cols, double span) {
 }
 
 static void text_legend(FILE *out, int width) {
-  static const char *const items[] = {"█ running", "░ ready", "─ sleeping", "═ waiting for other tasks",
-                                      "≈ lock/event/queue", "┄ other future", "✔ done", "✘ failed",
-                                      "⊘ cancelled"};
+  static const char *const items[] = {
+      "█ running",          "░ ready",        "─ sleeping", "═ waiting for other tasks",
+      "≈ lock/event/queue", "┄ other future", "✔ done",     "✘ failed",
+      "⊘ cancelled"};
   int col = 0;
   for (size_t i = 0; i < ASY_ARRAY_LEN(items); i++) {
     int w = (int)strlen(items[i]) - 2; /* each glyph is 3 bytes, 1 column */
@@ -442,7 +463,8 @@ static int label_width(void) {
 
 static void text_summary(FILE *out, double now) {
   (void)now;
-  fprintf(out, "\n%-28s %10s %10s %10s %10s  %s\n", "task", "running", "ready", "waiting", "lifetime", "outcome");
+  fprintf(out, "\n%-28s %10s %10s %10s %10s  %s\n", "task", "running", "ready", "waiting",
+          "lifetime", "outcome");
   for (uint32_t i = 0; i < tl.ntasks; i++) {
     const TlTask *k = &tl.tasks[i];
     Totals s = totals_of(k);
@@ -467,10 +489,11 @@ static void text_summary(FILE *out, double now) {
   TraceBuf b = {0}, w = {0};
   put_dur(&b, busy);
   put_dur(&w, wall);
-  fprintf(out,
-          "\nachieved concurrency: %.2f× — the tasks' lifetimes add up to %s (not counting time spent\n"
-          "waiting for other tasks) in %s of wall time\n",
-          c, b.s, w.s);
+  fprintf(
+      out,
+      "\nachieved concurrency: %.2f× — the tasks' lifetimes add up to %s (not counting time spent\n"
+      "waiting for other tasks) in %s of wall time\n",
+      c, b.s, w.s);
   trace_buf_free(&b);
   trace_buf_free(&w);
 }
@@ -488,11 +511,14 @@ void timeline_write_text(FILE *out, int width, bool color, double now) {
   int cols = width - label_w - 4;
   if (cols < 20) cols = 20;
   double cell = span > 0 ? span / cols : 1;
-  fprintf(out, "timeline (%s clock) — %u task%s over %.3f s\n", clock_is_virtual() ? "virtual" : "real",
-          tl.ntasks, tl.ntasks == 1 ? "" : "s", span);
-  for (uint32_t i = 0; i < tl.ntasks; i++) text_row(out, &tl.tasks[i], label_w, cols, from, cell, color);
-  if (span > 0) text_axis(out, label_w, cols, span);
-  else fputs("(no time passed: every step ran at t=0; --trace shows their order)\n", out);
+  fprintf(out, "timeline (%s clock) — %u task%s over %.3f s\n",
+          clock_is_virtual() ? "virtual" : "real", tl.ntasks, tl.ntasks == 1 ? "" : "s", span);
+  for (uint32_t i = 0; i < tl.ntasks; i++)
+    text_row(out, &tl.tasks[i], label_w, cols, from, cell, color);
+  if (span > 0)
+    text_axis(out, label_w, cols, span);
+  else
+    fputs("(no time passed: every step ran at t=0; --trace shows their order)\n", out);
   text_legend(out, width);
   text_summary(out, now);
 }
@@ -503,9 +529,12 @@ static void json_str(FILE *out, const char *s) {
   fputc('"', out);
   for (; *s; s++) {
     unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\') fprintf(out, "\\%c", c);
-    else if (c < 0x20) fprintf(out, "\\u%04x", c);
-    else fputc(c, out);
+    if (c == '"' || c == '\\')
+      fprintf(out, "\\%c", c);
+    else if (c < 0x20)
+      fprintf(out, "\\u%04x", c);
+    else
+      fputc(c, out);
   }
   fputc('"', out);
 }
@@ -531,8 +560,8 @@ static const char *wait_name(uint8_t wait) {
 }
 
 static void json_span(FILE *out, const TlTask *k, const Span *p) {
-  fprintf(out, ",\n{\"ph\":\"X\",\"pid\":1,\"tid\":%u,\"ts\":%.3f,\"dur\":%.3f,\"name\":", k->id, p->start * 1e6,
-          (p->end - p->start) * 1e6);
+  fprintf(out, ",\n{\"ph\":\"X\",\"pid\":1,\"tid\":%u,\"ts\":%.3f,\"dur\":%.3f,\"name\":", k->id,
+          p->start * 1e6, (p->end - p->start) * 1e6);
   json_str(out, p->state == ST_WAITING ? wait_name(p->wait) : state_name(p->state));
   fprintf(out, ",\"cat\":\"%s\",\"args\":{\"task\":", state_name(p->state));
   json_str(out, k->name);
@@ -546,9 +575,12 @@ static void json_span(FILE *out, const TlTask *k, const Span *p) {
 static void json_task(FILE *out, const TlTask *k) {
   TraceBuf label = {0};
   trace_buf_printf(&label, "%s %s", k->name, k->call);
-  fprintf(out, ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":%u,\"name\":\"thread_name\",\"args\":{\"name\":", k->id);
+  fprintf(out, ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":%u,\"name\":\"thread_name\",\"args\":{\"name\":",
+          k->id);
   json_str(out, label.s);
-  fprintf(out, "}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":%u,\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":%u}}",
+  fprintf(out,
+          "}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":%u,\"name\":\"thread_sort_index\",\"args\":{\"sort_"
+          "index\":%u}}",
           k->id, k->id);
   trace_buf_free(&label);
   for (uint32_t i = 0; i < k->nspans; i++) json_span(out, k, &k->spans[i]);
@@ -562,9 +594,13 @@ static void json_arrows(FILE *out) {
   for (uint32_t i = 0; i < tl.narrows; i++) {
     const Arrow *a = &tl.arrows[i];
     const char *name = arrow_name(a);
-    fprintf(out, ",\n{\"ph\":\"s\",\"pid\":1,\"tid\":%u,\"ts\":%.3f,\"id\":%u,\"name\":\"%s\",\"cat\":\"%s\"}",
+    fprintf(out,
+            ",\n{\"ph\":\"s\",\"pid\":1,\"tid\":%u,\"ts\":%.3f,\"id\":%u,\"name\":\"%s\",\"cat\":"
+            "\"%s\"}",
             tl.tasks[a->from].id, a->from_at * 1e6, i + 1, name, name);
-    fprintf(out, ",\n{\"ph\":\"f\",\"bp\":\"e\",\"pid\":1,\"tid\":%u,\"ts\":%.3f,\"id\":%u,\"name\":\"%s\",\"cat\":\"%s\"}",
+    fprintf(out,
+            ",\n{\"ph\":\"f\",\"bp\":\"e\",\"pid\":1,\"tid\":%u,\"ts\":%.3f,\"id\":%u,\"name\":\"%"
+            "s\",\"cat\":\"%s\"}",
             tl.tasks[a->to].id, a->to_at * 1e6, i + 1, name, name);
   }
 }
@@ -605,8 +641,12 @@ typedef struct {
   double from, span;
 } Scale;
 
-static double sx(const Scale *s, double t) { return CHART_X0 + (t - s->from) / s->span * (CHART_X1 - CHART_X0); }
-static double row_y(uint32_t i) { return TOP + i * ROW_H; }
+static double sx(const Scale *s, double t) {
+  return CHART_X0 + (t - s->from) / s->span * (CHART_X1 - CHART_X0);
+}
+static double row_y(uint32_t i) {
+  return TOP + i * ROW_H;
+}
 
 static void xml_text(FILE *out, const char *s) {
   for (; *s; s++) {
@@ -637,29 +677,34 @@ static const char *span_fill(const Span *p) {
 
 static void svg_defs(FILE *out) {
   fputs("<defs>\n"
-        "<marker id=\"wake\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+        "<marker id=\"wake\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
+        "markerHeight=\"7\" "
         "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#5e35b1\"/></marker>\n"
-        "<marker id=\"cancel\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+        "<marker id=\"cancel\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
+        "markerHeight=\"7\" "
         "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c62828\"/></marker>\n"
         "</defs>\n",
         out);
 }
 
 static void svg_header(FILE *out, uint32_t height, double wall, double conc) {
-  fprintf(out,
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" viewBox=\"0 0 %d %u\" "
-          "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n",
-          SVG_W, height, SVG_W, height);
+  fprintf(
+      out,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" viewBox=\"0 0 %d %u\" "
+      "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n",
+      SVG_W, height, SVG_W, height);
   svg_defs(out);
-  fprintf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%u\" fill=\"#ffffff\"/>\n", SVG_W, height);
+  fprintf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%u\" fill=\"#ffffff\"/>\n", SVG_W,
+          height);
   fputs("<text x=\"24\" y=\"40\" font-size=\"24\" font-weight=\"bold\" fill=\"#212121\">", out);
   xml_text(out, program_name());
   fputs(" — tasks over time</text>\n", out);
   TraceBuf w = {0};
   put_dur(&w, wall);
   fprintf(out,
-          "<text x=\"24\" y=\"66\" font-size=\"15\" fill=\"#616161\">%s clock · %u task%s · %s of wall time · "
+          "<text x=\"24\" y=\"66\" font-size=\"15\" fill=\"#616161\">%s clock · %u task%s · %s of "
+          "wall time · "
           "achieved concurrency %.2f×</text>\n",
           clock_is_virtual() ? "virtual" : "real", tl.ntasks, tl.ntasks == 1 ? "" : "s", w.s, conc);
   trace_buf_free(&w);
@@ -670,16 +715,20 @@ static void svg_axis(FILE *out, const Scale *s, double bottom) {
   fprintf(out, "<g class=\"axis\" font-size=\"13\" fill=\"#424242\">\n");
   for (double t = 0; t <= s->span + step * 1e-6; t += step) {
     double x = sx(s, s->from + t);
-    fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>\n", x, TOP - 6, x, bottom);
-    fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#616161\"/>\n", x, bottom, x, bottom + 6);
+    fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>\n", x,
+            TOP - 6, x, bottom);
+    fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#616161\"/>\n", x,
+            bottom, x, bottom + 6);
     TraceBuf lab = {0};
     put_tick(&lab, t, step);
-    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", x, bottom + 22, lab.s);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", x, bottom + 22,
+            lab.s);
     trace_buf_free(&lab);
   }
-  fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#616161\"/>\n", CHART_X0, bottom, CHART_X1,
-          bottom);
-  fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"13\">time →</text>\n</g>\n",
+  fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#616161\"/>\n", CHART_X0,
+          bottom, CHART_X1, bottom);
+  fprintf(out,
+          "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"13\">time →</text>\n</g>\n",
           CHART_X0 - 30, bottom + 22);
 }
 
@@ -693,9 +742,11 @@ static void svg_span(FILE *out, const TlTask *k, const Span *p, const Scale *s, 
   if (p->state == ST_READY && w < 1) return; /* an instant in the queue: nothing to see */
   if (p->state == ST_WAITING) h = BAR_H - 6;
   fprintf(out,
-          "<rect class=\"span\" data-task=\"%u\" data-state=\"%s\" data-start=\"%.6f\" data-end=\"%.6f\" "
+          "<rect class=\"span\" data-task=\"%u\" data-state=\"%s\" data-start=\"%.6f\" "
+          "data-end=\"%.6f\" "
           "x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" rx=\"2\" fill=\"%s\"><title>",
-          k->id, state_name(p->state), p->start, p->end, x0, y + (ROW_H - h) / 2, w, h, span_fill(p));
+          k->id, state_name(p->state), p->start, p->end, x0, y + (ROW_H - h) / 2, w, h,
+          span_fill(p));
   xml_text(out, k->name);
   fprintf(out, " · %s", p->state == ST_WAITING ? wait_name(p->wait) : state_name(p->state));
   if (p->detail) {
@@ -714,11 +765,13 @@ static void svg_row(FILE *out, const TlTask *k, uint32_t i, const Scale *s) {
   xml_text(out, k->name);
   fputs("\">\n", out);
   if (i % 2 == 0)
-    fprintf(out, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"#f5f6f8\"/>\n", MARGIN, y,
-            SVG_W - 2 * MARGIN, ROW_H);
-  fprintf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"15\" font-weight=\"bold\" fill=\"#212121\">", MARGIN + 8, y + 19);
+    fprintf(out, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"#f5f6f8\"/>\n",
+            MARGIN, y, SVG_W - 2 * MARGIN, ROW_H);
+  fprintf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"15\" font-weight=\"bold\" fill=\"#212121\">",
+          MARGIN + 8, y + 19);
   xml_text(out, k->name);
-  fprintf(out, "</text>\n<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"#616161\">", MARGIN + 8, y + 35);
+  fprintf(out, "</text>\n<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"#616161\">", MARGIN + 8,
+          y + 35);
   TraceBuf c = {0};
   trace_buf_printf(&c, "%.34s%s", k->call, strlen(k->call) > 34 ? "…" : "");
   xml_text(out, c.s);
@@ -729,8 +782,8 @@ static void svg_row(FILE *out, const TlTask *k, uint32_t i, const Scale *s) {
       if ((k->spans[j].state == ST_RUNNING) == (pass == 1)) svg_span(out, k, &k->spans[j], s, y);
   static const char *const marks[] = {"…", "✔", "✘", "⊘"};
   static const char *const colors[] = {"#757575", "#2e7d32", "#c62828", "#8e24aa"};
-  fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" fill=\"%s\"><title>", sx(s, k->ended) + 5, y + 28,
-          colors[k->outcome]);
+  fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" fill=\"%s\"><title>",
+          sx(s, k->ended) + 5, y + 28, colors[k->outcome]);
   xml_text(out, k->name);
   fprintf(out, " %s", outcome_word(k));
   if (k->outcome_text) {
@@ -750,13 +803,20 @@ static void svg_arrow(FILE *out, const Arrow *a, const Scale *s) {
   const char *stroke = cancel ? "#c62828" : "#5e35b1";
   fprintf(out,
           "<path class=\"arrow\" data-kind=\"%s\" data-from=\"%u\" data-to=\"%u\" "
-          "d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\"%s "
+          "d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"%s\" "
+          "stroke-width=\"1.8\"%s "
           "marker-end=\"url(#%s)\"><title>",
-          arrow_name(a), from->id, to->id, x1, y1, x1 + bend, y1 + (y2 - y1) / 3, x2 + bend, y2 - (y2 - y1) / 3, x2,
-          y2, stroke, cancel ? " stroke-dasharray=\"5,3\"" : a->kind == ARROW_SIGNAL ? " stroke-dasharray=\"2,2\"" : "",
+          arrow_name(a), from->id, to->id, x1, y1, x1 + bend, y1 + (y2 - y1) / 3, x2 + bend,
+          y2 - (y2 - y1) / 3, x2, y2, stroke,
+          cancel                    ? " stroke-dasharray=\"5,3\""
+          : a->kind == ARROW_SIGNAL ? " stroke-dasharray=\"2,2\""
+                                    : "",
           cancel ? "cancel" : "wake");
   xml_text(out, from->name);
-  fputs(cancel ? " cancels " : a->kind == ARROW_SIGNAL ? " lets go on: " : " finished, which wakes ", out);
+  fputs(cancel                    ? " cancels "
+        : a->kind == ARROW_SIGNAL ? " lets go on: "
+                                  : " finished, which wakes ",
+        out);
   xml_text(out, to->name);
   fprintf(out, " at %.3f s</title></path>\n", a->to_at);
 }
@@ -765,29 +825,36 @@ static void svg_legend(FILE *out, double y) {
   static const struct {
     const char *fill, *text;
   } items[] = {
-      {"#2e7d32", "running (a step)"}, {"#ffb300", "ready (queued)"},       {"#90caf9", "sleeping"},
-      {"#d1c4e9", "waiting for tasks"}, {"#ffcc80", "lock / event / queue"}, {"#cfd8dc", "other future"},
+      {"#2e7d32", "running (a step)"},
+      {"#ffb300", "ready (queued)"},
+      {"#90caf9", "sleeping"},
+      {"#d1c4e9", "waiting for tasks"},
+      {"#ffcc80", "lock / event / queue"},
+      {"#cfd8dc", "other future"},
   };
   double x = MARGIN + 8;
   fprintf(out, "<g class=\"legend\" font-size=\"13\" fill=\"#424242\">\n");
   for (size_t i = 0; i < ASY_ARRAY_LEN(items); i++) {
-    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"12\" rx=\"2\" fill=\"%s\"/>", x, y - 11,
-            items[i].fill);
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"12\" rx=\"2\" fill=\"%s\"/>", x,
+            y - 11, items[i].fill);
     fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x + 22, y, items[i].text);
     x += 32 + 7.0 * strlen(items[i].text);
   }
   fprintf(out,
-          "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#5e35b1\" stroke-width=\"1.8\" marker-end=\"url(#wake)\"/>"
+          "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#5e35b1\" stroke-width=\"1.8\" "
+          "marker-end=\"url(#wake)\"/>"
           "<text x=\"%.1f\" y=\"%.1f\">wakes</text>\n",
           x, y - 5, x + 26, y - 5, x + 32, y);
   x += 90;
   fprintf(out,
-          "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#5e35b1\" stroke-width=\"1.8\" stroke-dasharray=\"2,2\" "
+          "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#5e35b1\" stroke-width=\"1.8\" "
+          "stroke-dasharray=\"2,2\" "
           "marker-end=\"url(#wake)\"/><text x=\"%.1f\" y=\"%.1f\">lets go on</text>\n",
           x, y - 5, x + 26, y - 5, x + 32, y);
   x += 110;
   fprintf(out,
-          "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#c62828\" stroke-width=\"1.8\" stroke-dasharray=\"5,3\" "
+          "<path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#c62828\" stroke-width=\"1.8\" "
+          "stroke-dasharray=\"5,3\" "
           "marker-end=\"url(#cancel)\"/><text x=\"%.1f\" y=\"%.1f\">cancels</text>\n</g>\n",
           x, y - 5, x + 26, y - 5, x + 32, y);
 }
@@ -816,8 +883,8 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
   static const char *const heads[] = {"task", "running", "ready", "waiting", "lifetime", "outcome"};
   fprintf(out, "<g class=\"summary\" font-size=\"13\" fill=\"#212121\">\n");
   for (int j = 0; j < 6; j++)
-    fprintf(out, "<text x=\"%d\" y=\"%.1f\" font-weight=\"bold\"%s>%s</text>\n", cols[j] + (j && j < 5 ? 80 : 0), y,
-            j && j < 5 ? " text-anchor=\"end\"" : "", heads[j]);
+    fprintf(out, "<text x=\"%d\" y=\"%.1f\" font-weight=\"bold\"%s>%s</text>\n",
+            cols[j] + (j && j < 5 ? 80 : 0), y, j && j < 5 ? " text-anchor=\"end\"" : "", heads[j]);
   for (uint32_t i = 0; i < tl.ntasks; i++) {
     const TlTask *k = &tl.tasks[i];
     Totals s = totals_of(k);
@@ -832,7 +899,8 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
     for (int j = 0; j < 4; j++) {
       TraceBuf d = {0};
       put_dur(&d, v[j]);
-      fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", cols[j + 1] + 80, ly, d.s);
+      fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", cols[j + 1] + 80,
+              ly, d.s);
       trace_buf_free(&d);
     }
     svg_outcome(out, k, cols[5], ly);
@@ -841,8 +909,10 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
   put_dur(&b, busy);
   put_dur(&w, wall);
   fprintf(out,
-          "<text x=\"%d\" y=\"%.1f\" font-size=\"15\">achieved concurrency <tspan font-weight=\"bold\">%.2f×</tspan>"
-          ": the tasks' lifetimes add up to %s (not counting time spent waiting for other tasks) in %s of wall "
+          "<text x=\"%d\" y=\"%.1f\" font-size=\"15\">achieved concurrency <tspan "
+          "font-weight=\"bold\">%.2f×</tspan>"
+          ": the tasks' lifetimes add up to %s (not counting time spent waiting for other tasks) "
+          "in %s of wall "
           "time</text>\n</g>\n",
           cols[0], y + 20 * (tl.ntasks + 1) + 12, conc, b.s, w.s);
   trace_buf_free(&b);

@@ -45,7 +45,9 @@ void trace_buf_free(TraceBuf *b) {
   b->len = b->cap = 0;
 }
 
-static const char *buf_str(const TraceBuf *b) { return b->s ? b->s : ""; }
+static const char *buf_str(const TraceBuf *b) {
+  return b->s ? b->s : "";
+}
 
 /* ------------------------------------------------------------ state */
 
@@ -81,9 +83,13 @@ void trace_enable(bool on, bool color) {
   if (trace_state_changed) trace_state_changed();
 }
 
-bool trace_is_enabled(void) { return tr.on; }
+bool trace_is_enabled(void) {
+  return tr.on;
+}
 
-void trace_set_epoch(double t0) { tr.t0 = t0; }
+void trace_set_epoch(double t0) {
+  tr.t0 = t0;
+}
 
 static TaskNote *note_of(ObjTask *t) {
   if (t->id >= tr.nnotes) {
@@ -100,13 +106,24 @@ static TaskNote *note_of(ObjTask *t) {
 
 /* ------------------------------------------------------------ colours */
 
-typedef enum { C_OFF, C_DIM, C_TASK, C_RUN, C_WAIT, C_DONE, C_FAIL, C_CANCEL, C_LOOP, C_TIMER } Role;
+typedef enum {
+  C_OFF,
+  C_DIM,
+  C_TASK,
+  C_RUN,
+  C_WAIT,
+  C_DONE,
+  C_FAIL,
+  C_CANCEL,
+  C_LOOP,
+  C_TIMER
+} Role;
 
 static void color(TraceBuf *b, Role r) {
   static const char *const codes[] = {
-      [C_OFF] = "\033[0m",     [C_DIM] = "\033[2m",      [C_TASK] = "\033[1m",
-      [C_RUN] = "\033[1;32m",  [C_WAIT] = "\033[33m",    [C_DONE] = "\033[32m",
-      [C_FAIL] = "\033[1;31m", [C_CANCEL] = "\033[35m",  [C_LOOP] = "\033[34m",
+      [C_OFF] = "\033[0m",     [C_DIM] = "\033[2m",     [C_TASK] = "\033[1m",
+      [C_RUN] = "\033[1;32m",  [C_WAIT] = "\033[33m",   [C_DONE] = "\033[32m",
+      [C_FAIL] = "\033[1;31m", [C_CANCEL] = "\033[35m", [C_LOOP] = "\033[34m",
       [C_TIMER] = "\033[36m",
   };
   if (tr.color) trace_buf_printf(b, "%s", codes[r]);
@@ -154,7 +171,8 @@ Frame *trace_user_frame(Frame *f) {
     /* Past asyncio.run() lies the module that started the loop, not the
      * code that made this event: a callback run by the loop has no user
      * line of its own. */
-    if (k != f && k->code && strcmp(k->code->filename->chars, "asyncio/runners.asy") == 0) return NULL;
+    if (k != f && k->code && strcmp(k->code->filename->chars, "asyncio/runners.asy") == 0)
+      return NULL;
   }
   return NULL;
 }
@@ -170,7 +188,8 @@ static Frame *api_frame(Frame *f) {
 /* The sleep a task made by ensure_future(asyncio.sleep(...)) runs: asy
  * wraps it in the library coroutine _wrap_awaitable. */
 static ObjSleep *wrapped_sleep(ObjGen *g) {
-  if (!g->frame || !trace_is_library(g->frame->code) || strcmp(g->qualname->chars, "_wrap_awaitable") != 0)
+  if (!g->frame || !trace_is_library(g->frame->code) ||
+      strcmp(g->qualname->chars, "_wrap_awaitable") != 0)
     return NULL;
   Value a = g->frame->slots[0];
   return IS_OBJ_TYPE(a, OBJ_FUTURE) && AS_OBJ(a)->aux == FUTK_SLEEP ? (ObjSleep *)AS_OBJ(a) : NULL;
@@ -185,7 +204,8 @@ const char *trace_coro_name(ObjTask *t) {
 bool trace_task_is_internal(ObjTask *t) {
   if (!IS_GEN(t->coro)) return false;
   ObjGen *g = AS_GEN(t->coro);
-  return g->frame && trace_is_library(g->frame->code) && strncmp(g->qualname->chars, "_shutdown", 9) == 0;
+  return g->frame && trace_is_library(g->frame->code) &&
+         strncmp(g->qualname->chars, "_shutdown", 9) == 0;
 }
 
 /* Append at most max bytes of s, cutting at a UTF-8 boundary with "…". */
@@ -213,8 +233,10 @@ void trace_short_repr(Value v, TraceBuf *out) {
     trace_buf_printf(out, "%s", IS_LIST(v) ? "[" : "(");
     for (uint32_t i = 0; i < n && i < 4; i++) {
       if (i) trace_buf_printf(out, ", ");
-      if (IS_LIST(items[i]) || IS_TUPLE(items[i])) trace_buf_printf(out, "…");
-      else trace_short_repr(items[i], out);
+      if (IS_LIST(items[i]) || IS_TUPLE(items[i]))
+        trace_buf_printf(out, "…");
+      else
+        trace_short_repr(items[i], out);
     }
     if (n > 4) trace_buf_printf(out, ", …");
     trace_buf_printf(out, "%s", IS_LIST(v) ? "]" : (n == 1 ? ",)" : ")"));
@@ -345,12 +367,15 @@ typedef struct {
 } WaitWords;
 
 static const WaitWords wait_words[] = {
-    {"TaskGroup.__aexit__", "the tasks of its TaskGroup", "all the tasks of its TaskGroup have finished", WAIT_TASK},
+    {"TaskGroup.__aexit__", "the tasks of its TaskGroup",
+     "all the tasks of its TaskGroup have finished", WAIT_TASK},
     {"_wait", "asyncio.wait()", "asyncio.wait() has what it waited for", WAIT_TASK},
     {"wait", "asyncio.wait()", "asyncio.wait() has what it waited for", WAIT_TASK},
     {"wait_for", "wait_for()", "wait_for(): the awaitable finished or the time is up", WAIT_TASK},
-    {"_cancel_and_wait", "wait_for() to stop what it cancelled", "what wait_for() cancelled has stopped", WAIT_TASK},
-    {"as_completed.<locals>._wait_for_one", "as_completed()", "as_completed() has the next result", WAIT_TASK},
+    {"_cancel_and_wait", "wait_for() to stop what it cancelled",
+     "what wait_for() cancelled has stopped", WAIT_TASK},
+    {"as_completed.<locals>._wait_for_one", "as_completed()", "as_completed() has the next result",
+     WAIT_TASK},
     {"to_thread", "to_thread() (a worker thread)", "the worker thread has finished", WAIT_FUTURE},
     {".acquire", NULL, NULL, WAIT_SYNC},
     {".wait", NULL, NULL, WAIT_SYNC},
@@ -380,8 +405,10 @@ static WaitKind describe_library_wait(Frame *entry, Frame *inner, TraceBuf *out,
     size_t wn = strlen(w->qualname);
     bool suffix = w->qualname[0] == '.';
     if (suffix ? (qn > wn && strcmp(q + qn - wn, w->qualname) == 0) : strcmp(q, w->qualname) == 0) {
-      if (w->words) trace_buf_printf(out, "%s", w->words);
-      else put_method(out, entry);
+      if (w->words)
+        trace_buf_printf(out, "%s", w->words);
+      else
+        put_method(out, entry);
       if (w->woken) trace_buf_printf(woken, "%s", w->woken);
       return w->kind;
     }
@@ -394,7 +421,8 @@ static WaitKind describe_library_wait(Frame *entry, Frame *inner, TraceBuf *out,
 static bool describe_gather(ObjFuture *f, TraceBuf *out) {
   if (!f->cls || strcmp(f->cls->name->chars, "_GatheringFuture") != 0 || !f->dict) return false;
   Value children;
-  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &children) || !IS_LIST(children)) return false;
+  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &children) || !IS_LIST(children))
+    return false;
   ObjList *l = AS_LIST(children);
   trace_buf_printf(out, "gather(");
   for (uint32_t i = 0; i < l->len; i++) {
@@ -415,12 +443,15 @@ static bool describe_gather(ObjFuture *f, TraceBuf *out) {
 
 static void describe_future(ObjFuture *f, TraceBuf *out) {
   if (describe_gather(f, out)) return;
-  trace_buf_printf(out, "a %s", f->cls && f->cls != loop_class_future ? f->cls->name->chars : "Future");
+  trace_buf_printf(out, "a %s",
+                   f->cls && f->cls != loop_class_future ? f->cls->name->chars : "Future");
   if (f->obj.aux == FUTK_FUTURE && f->origin_code && !trace_is_library(f->origin_code))
     trace_buf_printf(out, " (made at %s:%d)", f->origin_code->filename->chars, f->origin_line);
 }
 
-static void put_seconds(TraceBuf *out, double s) { trace_buf_printf(out, "%.3f", s); }
+static void put_seconds(TraceBuf *out, double s) {
+  trace_buf_printf(out, "%.3f", s);
+}
 
 /* As trace_describe_wait; woken (if not NULL) receives a phrase for the
  * moment the wait ends, when the plain "... is done" would read badly. */
@@ -469,10 +500,14 @@ static void put_callable(TraceBuf *out, Value fn) {
       return;
     }
   }
-  if (IS_FUNCTION(fn)) trace_buf_printf(out, "%s()", AS_FUNCTION(fn)->qualname->chars);
-  else if (IS_NATIVE(fn)) trace_buf_printf(out, "%s()", AS_NATIVE(fn)->name);
-  else if (IS_CLASS(fn)) trace_buf_printf(out, "%s()", AS_CLASS(fn)->name->chars);
-  else trace_buf_printf(out, "<%s>", vm_type_name(fn));
+  if (IS_FUNCTION(fn))
+    trace_buf_printf(out, "%s()", AS_FUNCTION(fn)->qualname->chars);
+  else if (IS_NATIVE(fn))
+    trace_buf_printf(out, "%s()", AS_NATIVE(fn)->name);
+  else if (IS_CLASS(fn))
+    trace_buf_printf(out, "%s()", AS_CLASS(fn)->name->chars);
+  else
+    trace_buf_printf(out, "<%s>", vm_type_name(fn));
 }
 
 /* A private helper of the asyncio library (gather's _done_callback,
@@ -507,9 +542,7 @@ static const char *label_kind(const ReadyItem *r, TraceBuf *out) {
     if (h->cancelled) trace_buf_printf(out, " (cancelled)");
     return "handle";
   }
-  case READY_CALLBACK:
-    put_callable(out, r->a);
-    return "callback";
+  case READY_CALLBACK: put_callable(out, r->a); return "callback";
   case READY_SLEEP_DONE: {
     ObjTask *t = (ObjTask *)AS_OBJ(r->b);
     trace_buf_printf(out, "wake %s", task_name(t)->chars);
@@ -544,7 +577,8 @@ static void on_iteration(const LoopEvent *ev) {
     TraceBuf b = {0};
     line_start(&b, ev->now);
     color(&b, C_LOOP);
-    trace_buf_printf(&b, "── loop iteration %llu · ready: %s", (unsigned long long)l->iteration, buf_str(&items));
+    trace_buf_printf(&b, "── loop iteration %llu · ready: %s", (unsigned long long)l->iteration,
+                     buf_str(&items));
     line_emit(&b);
   }
   trace_buf_free(&items);
@@ -556,8 +590,9 @@ static void on_idle(const LoopEvent *ev) {
   color(&b, C_LOOP);
   ObjLoop *l = ev->loop;
   if (ev->when < 0) {
-    trace_buf_printf(&b, "── loop idle: nothing ready, no timer; waiting for I/O on %u file descriptor%s",
-                     l->nwatches, l->nwatches == 1 ? "" : "s");
+    trace_buf_printf(
+        &b, "── loop idle: nothing ready, no timer; waiting for I/O on %u file descriptor%s",
+        l->nwatches, l->nwatches == 1 ? "" : "s");
   } else {
     trace_buf_printf(&b, "── loop idle: nothing ready; the next timer is due in ");
     put_seconds(&b, ev->when);
@@ -625,7 +660,8 @@ static void on_created(const LoopEvent *ev) {
 static bool handling_cancel(ObjTask *t) {
   if (!IS_GEN(t->coro)) return false;
   ObjGen *g = AS_GEN(t->coro);
-  for (Frame *k = g->innermost ? g->innermost : g->frame; k; k = k->entry == ENTRY_DELEGATE ? k->parent : NULL)
+  for (Frame *k = g->innermost ? g->innermost : g->frame; k;
+       k = k->entry == ENTRY_DELEGATE ? k->parent : NULL)
     if (IS_EXCEPTION(k->handled) && vm_isinstance(k->handled, vm.e_CancelledError)) return true;
   return false;
 }
@@ -657,8 +693,8 @@ static void on_step_begin(const LoopEvent *ev) {
     n->cancel_delivered = true;
     n->cancel_in_lib = library_entry(t, &inner) != NULL;
     color(&b, C_CANCEL);
-    trace_buf_printf(&b, " — CancelledError is raised %s (%s)", fresh ? "before its first line" : "at that await",
-                     n->canceller);
+    trace_buf_printf(&b, " — CancelledError is raised %s (%s)",
+                     fresh ? "before its first line" : "at that await", n->canceller);
   }
   line_emit(&b);
 }
@@ -685,7 +721,8 @@ static void put_cancel_aftermath(TraceBuf *b, ObjTask *t, TaskNote *n) {
    * on purpose; only a user's except clause can swallow one. */
   if (t->num_cancels_requested > 0 && !n->cancel_in_lib) {
     n->swallowed = true;
-    trace_buf_printf(b, " — it caught the CancelledError and goes on: swallowing a cancellation is a bug, re-raise it");
+    trace_buf_printf(b, " — it caught the CancelledError and goes on: swallowing a cancellation is "
+                        "a bug, re-raise it");
   }
 }
 
@@ -758,7 +795,8 @@ static void on_done(const LoopEvent *ev) {
     trace_buf_printf(&b, " %s: %s() ", r == C_DONE ? "done" : "failed", n->coro);
     trace_describe_outcome(t, &b);
   }
-  if (r != C_CANCEL && (n->swallowed || (n->cancel_delivered && !n->cancel_in_lib)) && t->num_cancels_requested > 0)
+  if (r != C_CANCEL && (n->swallowed || (n->cancel_delivered && !n->cancel_in_lib)) &&
+      t->num_cancels_requested > 0)
     trace_buf_printf(&b, " — although it was cancelled: it swallowed the CancelledError");
   n->cancel_delivered = n->cancel_pending = false;
   line_emit(&b);
@@ -810,8 +848,10 @@ static void on_timer_added(const LoopEvent *ev) {
   trace_buf_printf(&b, " (in ");
   put_seconds(&b, ev->when - ev->now);
   trace_buf_printf(&b, " s)");
-  if (callable_is_internal(h->callback)) trace_buf_printf(&b, " [asyncio internals]");
-  else put_origin(&b);
+  if (callable_is_internal(h->callback))
+    trace_buf_printf(&b, " [asyncio internals]");
+  else
+    put_origin(&b);
   line_emit(&b);
 }
 
@@ -853,26 +893,33 @@ static void on_callback(const LoopEvent *ev) {
 static void describe_canceller(const LoopEvent *ev, TraceBuf *out, TaskNote *n) {
   Frame *api = api_frame(vm.frame);
   const char *q = api ? api->code->qualname->chars : "";
-  const char *lib = vm.frame && trace_is_library(vm.frame->code) ? vm.frame->code->qualname->chars : "";
+  const char *lib =
+      vm.frame && trace_is_library(vm.frame->code) ? vm.frame->code->qualname->chars : "";
   ObjTask *by = ev->obj ? (ObjTask *)ev->obj : NULL;
-  snprintf(n->canceller, sizeof n->canceller, "cancelled by %s", by ? task_name(by)->chars : "asyncio");
+  snprintf(n->canceller, sizeof n->canceller, "cancelled by %s",
+           by ? task_name(by)->chars : "asyncio");
   if (strcmp(lib, "_cancel_all_tasks") == 0) {
-    trace_buf_printf(out, "asyncio.run() cancels the leftover %s (main() has finished)", task_name(ev->task)->chars);
+    trace_buf_printf(out, "asyncio.run() cancels the leftover %s (main() has finished)",
+                     task_name(ev->task)->chars);
     snprintf(n->canceller, sizeof n->canceller, "asyncio.run() is shutting down");
     return;
   }
   if (strcmp(lib, "Timeout._on_timeout") == 0) {
-    trace_buf_printf(out, "the asyncio.timeout() deadline has passed: it cancels %s", task_name(ev->task)->chars);
+    trace_buf_printf(out, "the asyncio.timeout() deadline has passed: it cancels %s",
+                     task_name(ev->task)->chars);
     snprintf(n->canceller, sizeof n->canceller, "the asyncio.timeout() deadline");
     return;
   }
   if (strstr(lib, "TaskGroup")) {
-    trace_buf_printf(out, "the TaskGroup cancels %s: one of its tasks failed", task_name(ev->task)->chars);
+    trace_buf_printf(out, "the TaskGroup cancels %s: one of its tasks failed",
+                     task_name(ev->task)->chars);
     snprintf(n->canceller, sizeof n->canceller, "cancelled by its TaskGroup");
     return;
   }
-  if (by) trace_buf_printf(out, "%s cancels %s", task_name(by)->chars, task_name(ev->task)->chars);
-  else trace_buf_printf(out, "a callback cancels %s", task_name(ev->task)->chars);
+  if (by)
+    trace_buf_printf(out, "%s cancels %s", task_name(by)->chars, task_name(ev->task)->chars);
+  else
+    trace_buf_printf(out, "a callback cancels %s", task_name(ev->task)->chars);
   if (by == ev->task) trace_buf_printf(out, " (itself)");
   if (!by && !api) snprintf(n->canceller, sizeof n->canceller, "cancelled by a callback");
   const char *how = strstr(lib, "_GatheringFuture") ? "the cancelled gather()" : q[0] ? q : NULL;
@@ -924,6 +971,7 @@ void trace_on_event(const LoopEvent *ev) {
   case LOOP_EV_CANCEL: on_cancel(ev); break;
   case LOOP_EV_WAKE: on_wake(ev); break;
   case LOOP_EV_BLOCKED:
-  case LOOP_EV_TASK_READY: break; /* BLOCKED: show.c's debug mode; READY: told by WAKE and ITERATION */
+  case LOOP_EV_TASK_READY:
+    break; /* BLOCKED: show.c's debug mode; READY: told by WAKE and ITERATION */
   }
 }

@@ -36,11 +36,11 @@ void trace_buf_free(TraceBuf *b);
 
 /* What a task waits on, grouped as the timeline colours it. */
 typedef enum {
-  WAIT_NONE,    /* not waiting (ready, running or done) */
-  WAIT_SLEEP,   /* asyncio.sleep / a timer */
-  WAIT_TASK,    /* another task, gather, TaskGroup, wait, wait_for */
-  WAIT_SYNC,    /* Lock, Event, Condition, Semaphore, Queue */
-  WAIT_FUTURE,  /* a plain Future, I/O or anything else */
+  WAIT_NONE,   /* not waiting (ready, running or done) */
+  WAIT_SLEEP,  /* asyncio.sleep / a timer */
+  WAIT_TASK,   /* another task, gather, TaskGroup, wait, wait_for */
+  WAIT_SYNC,   /* Lock, Event, Condition, Semaphore, Queue */
+  WAIT_FUTURE, /* a plain Future, I/O or anything else */
 } WaitKind;
 
 /* Turn narration on or off (the REPL's `:trace on|off`); color selects ANSI

@@ -28,9 +28,9 @@ typedef enum {
 
 typedef struct {
   FBlockKind kind;
-  int cont_label;   /* loops: where continue goes */
-  int break_label;  /* loops: where break goes */
-  int region;       /* index of the exception region this block owns, -1 none */
+  int cont_label;  /* loops: where continue goes */
+  int break_label; /* loops: where break goes */
+  int region;      /* index of the exception region this block owns, -1 none */
   NodeList *finalbody;
   const char *name; /* named except handler */
 } FBlock;
@@ -77,8 +77,8 @@ typedef struct Unit {
   int nhandlers, caphandlers;
   FBlock fblocks[64];
   int nfblocks;
-  int extra_depth; /* values kept under the stack of inlined cleanups */
-  Node *loc;       /* node whose position new instructions get */
+  int extra_depth;  /* values kept under the stack of inlined cleanups */
+  Node *loc;        /* node whose position new instructions get */
   uint32_t last_at; /* offset of the last instruction emitted (superinstruction fusing) */
   uint32_t barrier; /* a label or handler region starts here: nothing fuses across it */
   uint32_t flags;
@@ -104,7 +104,8 @@ static Compiler *active; /* for the GC marker */
 
 /* --------------------------------------------------------- errors */
 
-static void error_at(Compiler *c, Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void error_at(Compiler *c, Node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static void error_at(Compiler *c, Node *n, const char *fmt, ...) {
   if (c->failed) return;
   c->failed = true;
@@ -144,9 +145,9 @@ static void add_line(Compiler *c, Unit *u) {
     }
   }
   u->lines = grow(u->lines, &u->caplines, u->nlines + 1, sizeof(LineEntry));
-  u->lines[u->nlines++] = (LineEntry){u->count, n->line, n->end_line,
-                                      (uint16_t)(n->col > 0xFFFF ? 0xFFFF : n->col),
-                                      (uint16_t)(n->end_col > 0xFFFF ? 0xFFFF : n->end_col)};
+  u->lines[u->nlines++] =
+      (LineEntry){u->count, n->line, n->end_line, (uint16_t)(n->col > 0xFFFF ? 0xFFFF : n->col),
+                  (uint16_t)(n->end_col > 0xFFFF ? 0xFFFF : n->end_col)};
   (void)c;
 }
 
@@ -172,7 +173,8 @@ static void emit(Compiler *c, Opcode op) {
 
 static void emit_arg(Compiler *c, Opcode op, uint32_t arg) {
   if (arg > MAX_U16) {
-    error_at(c, c->unit->loc, "too many items in one expression or function (more than %d)", MAX_U16);
+    error_at(c, c->unit->loc, "too many items in one expression or function (more than %d)",
+             MAX_U16);
     return;
   }
   emit(c, op);
@@ -181,7 +183,8 @@ static void emit_arg(Compiler *c, Opcode op, uint32_t arg) {
 
 static void emit_arg2(Compiler *c, Opcode op, uint32_t a, uint32_t b) {
   if (a > MAX_U16 || b > MAX_U16) {
-    error_at(c, c->unit->loc, "too many items in one expression or function (more than %d)", MAX_U16);
+    error_at(c, c->unit->loc, "too many items in one expression or function (more than %d)",
+             MAX_U16);
     return;
   }
   emit(c, op);
@@ -235,8 +238,16 @@ static void emit_load_fast(Compiler *c, uint32_t slot) {
 /* Operators whose int case the VM finishes inline (int_binop_fast). */
 static bool binop_has_imm_form(AstOp op) {
   switch (op) {
-  case OP_ADD: case OP_SUB: case OP_MUL: case OP_FLOORDIV: case OP_MOD:
-  case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR: return true;
+  case OP_ADD:
+  case OP_SUB:
+  case OP_MUL:
+  case OP_FLOORDIV:
+  case OP_MOD:
+  case OP_LSHIFT:
+  case OP_RSHIFT:
+  case OP_BITAND:
+  case OP_BITOR:
+  case OP_BITXOR: return true;
   default: return false;
   }
 }
@@ -304,7 +315,8 @@ static void pause_region(Compiler *c, int r) {
     u->handlers = grow(u->handlers, &cap, (uint32_t)u->nhandlers + 1, sizeof(PendingHandler));
     u->caphandlers = (int)cap;
   }
-  u->handlers[u->nhandlers++] = (PendingHandler){reg->seg_start, u->count, reg->target_label, reg->depth};
+  u->handlers[u->nhandlers++] =
+      (PendingHandler){reg->seg_start, u->count, reg->target_label, reg->depth};
 }
 
 static void resume_region(Compiler *c, int r) {
@@ -313,7 +325,9 @@ static void resume_region(Compiler *c, int r) {
   reg->seg_start = c->unit->count;
 }
 
-static void close_region(Compiler *c, int r) { pause_region(c, r); }
+static void close_region(Compiler *c, int r) {
+  pause_region(c, r);
+}
 
 /* ------------------------------------------------------------ fblocks */
 
@@ -422,11 +436,15 @@ static uint32_t add_const_rooted(Compiler *c, Value v) {
   return u->nconsts - 1;
 }
 
-static void emit_const(Compiler *c, Value v) { emit_arg(c, BC_LOAD_CONST, add_const(c, v)); }
+static void emit_const(Compiler *c, Value v) {
+  emit_arg(c, BC_LOAD_CONST, add_const(c, v));
+}
 
 /* Names in code are interned weakly: a name no live code or object uses
  * is dropped (only names C code holds are permanent). */
-static ObjString *intern(const char *s) { return str_intern(s, strlen(s)); }
+static ObjString *intern(const char *s) {
+  return str_intern(s, strlen(s));
+}
 
 static uint32_t add_name(Compiler *c, const char *name) {
   Unit *u = c->unit;
@@ -513,7 +531,8 @@ static ObjCode *leave_unit(Compiler *c, const char *name, const char *qualname) 
     code->lines = gc_xrealloc(NULL, 0, (u->nlines ? u->nlines : 1) * sizeof(LineEntry));
     if (u->nlines) memcpy(code->lines, u->lines, u->nlines * sizeof(LineEntry));
     code->nlines = u->nlines;
-    code->handlers = gc_xrealloc(NULL, 0, (u->nhandlers ? (uint32_t)u->nhandlers : 1) * sizeof(ExcEntry));
+    code->handlers =
+        gc_xrealloc(NULL, 0, (u->nhandlers ? (uint32_t)u->nhandlers : 1) * sizeof(ExcEntry));
     for (int i = 0; i < u->nhandlers; i++) {
       PendingHandler *h = &u->handlers[i];
       code->handlers[i] = (ExcEntry){h->start, h->end, u->labels[h->label], h->depth};
@@ -564,7 +583,10 @@ static void compile_name(Compiler *c, const char *id, NameCtx ctx, Node *at) {
   if (s->kind == SCOPE_MODULE) {
     /* Module code may run with a separate locals mapping (exec): names go
      * through the namespace instructions, which fall back to globals. */
-    emit_arg(c, ctx == LOAD ? BC_LOAD_NAME : ctx == STORE ? BC_STORE_NAME : BC_DELETE_NAME,
+    emit_arg(c,
+             ctx == LOAD    ? BC_LOAD_NAME
+             : ctx == STORE ? BC_STORE_NAME
+                            : BC_DELETE_NAME,
              add_name(c, id));
     return;
   }
@@ -906,7 +928,10 @@ static void compile_sequence(Compiler *c, Node *n, NodeKind kind) {
   if (!starred && elts->count <= BUILD_CHUNK) {
     for (int i = 0; i < elts->count; i++) compile_expr(c, elts->items[i]);
     c->unit->loc = n;
-    emit_arg(c, kind == E_TUPLE ? BC_BUILD_TUPLE : kind == E_LIST ? BC_BUILD_LIST : BC_BUILD_SET,
+    emit_arg(c,
+             kind == E_TUPLE  ? BC_BUILD_TUPLE
+             : kind == E_LIST ? BC_BUILD_LIST
+                              : BC_BUILD_SET,
              (uint32_t)elts->count);
     return;
   }
@@ -987,7 +1012,8 @@ static void compile_boolop(Compiler *c, Node *n) {
     compile_expr(c, vals->items[i]);
     if (i < vals->count - 1) {
       c->unit->loc = n;
-      emit_jump(c, n->u.boolop.op == OP_AND ? BC_JUMP_IF_FALSE_OR_POP : BC_JUMP_IF_TRUE_OR_POP, end);
+      emit_jump(c, n->u.boolop.op == OP_AND ? BC_JUMP_IF_FALSE_OR_POP : BC_JUMP_IF_TRUE_OR_POP,
+                end);
     }
   }
   bind_label(c, end);
@@ -1340,13 +1366,18 @@ static void compile_comprehension(Compiler *c, Node *n) {
       return;
     }
   }
-  uint32_t flags = is_gen ? (is_async ? CODE_ASYNCGEN : CODE_GENERATOR) : (is_async ? CODE_COROUTINE : 0);
+  uint32_t flags =
+      is_gen ? (is_async ? CODE_ASYNCGEN : CODE_GENERATOR) : (is_async ? CODE_COROUTINE : 0);
   bool closure = compile_closure(c, cs);
   enter_unit(c, cs, flags);
   c->unit->loc = n;
   emit_make_cells(c, cs);
   if (!is_gen) {
-    emit_arg(c, n->kind == E_LISTCOMP ? BC_BUILD_LIST : n->kind == E_SETCOMP ? BC_BUILD_SET : BC_BUILD_MAP, 0);
+    emit_arg(c,
+             n->kind == E_LISTCOMP  ? BC_BUILD_LIST
+             : n->kind == E_SETCOMP ? BC_BUILD_SET
+                                    : BC_BUILD_MAP,
+             0);
   }
   compile_comp_generator(c, n, 0, is_gen ? 0 : 1);
   c->unit->loc = n;
@@ -1369,8 +1400,14 @@ static void compile_comprehension(Compiler *c, Node *n) {
 static void compile_subscript_slice(Compiler *c, Node *s) {
   if (s->kind == E_SLICE) {
     int n = 2;
-    if (s->u.slice.lower) compile_expr(c, s->u.slice.lower); else emit(c, BC_LOAD_NONE);
-    if (s->u.slice.upper) compile_expr(c, s->u.slice.upper); else emit(c, BC_LOAD_NONE);
+    if (s->u.slice.lower)
+      compile_expr(c, s->u.slice.lower);
+    else
+      emit(c, BC_LOAD_NONE);
+    if (s->u.slice.upper)
+      compile_expr(c, s->u.slice.upper);
+    else
+      emit(c, BC_LOAD_NONE);
     if (s->u.slice.step) {
       compile_expr(c, s->u.slice.step);
       n = 3;
@@ -1459,7 +1496,9 @@ static void compile_expr_inner(Compiler *c, Node *n) {
       if (c->unit->scope->kind == SCOPE_COMPREHENSION)
         error_at(c, n, "asynchronous comprehension outside of an asynchronous function");
       else
-        error_at(c, n, inside_function(c) ? "'await' outside async function" : "'await' outside function");
+        error_at(c, n,
+                 inside_function(c) ? "'await' outside async function"
+                                    : "'await' outside function");
       return;
     }
     compile_expr(c, n->u.unary.value);
@@ -1470,10 +1509,11 @@ static void compile_expr_inner(Compiler *c, Node *n) {
   case E_YIELD_FROM: {
     Scope *s = c->unit->scope;
     if (s->kind == SCOPE_COMPREHENSION) {
-      error_at(c, n, "'yield' inside %s", s->name[1] == 'l' ? "list comprehension"
-                                          : s->name[1] == 's' ? "set comprehension"
-                                          : s->name[1] == 'd' ? "dict comprehension"
-                                                              : "generator expression");
+      error_at(c, n, "'yield' inside %s",
+               s->name[1] == 'l'   ? "list comprehension"
+               : s->name[1] == 's' ? "set comprehension"
+               : s->name[1] == 'd' ? "dict comprehension"
+                                   : "generator expression");
       return;
     }
     if (s->kind != SCOPE_FUNCTION) {
@@ -1490,7 +1530,10 @@ static void compile_expr_inner(Compiler *c, Node *n) {
       emit(c, BC_GET_YIELD_FROM_ITER);
       emit(c, BC_YIELD_FROM);
     } else {
-      if (n->u.unary.value) compile_expr(c, n->u.unary.value); else emit(c, BC_LOAD_NONE);
+      if (n->u.unary.value)
+        compile_expr(c, n->u.unary.value);
+      else
+        emit(c, BC_LOAD_NONE);
       c->unit->loc = n;
       emit(c, BC_YIELD_VALUE);
     }
@@ -1709,7 +1752,10 @@ static void compile_return(Compiler *c, Node *n) {
     error_at(c, n, "'return' with value in async generator");
     return;
   }
-  if (n->u.unary.value) compile_expr(c, n->u.unary.value); else emit(c, BC_LOAD_NONE);
+  if (n->u.unary.value)
+    compile_expr(c, n->u.unary.value);
+  else
+    emit(c, BC_LOAD_NONE);
   c->unit->loc = n;
   int paused[64], npaused = 0;
   if (c->unit->nfblocks > 0) unwind_to(c, 0, true, true, paused, &npaused);
@@ -1759,8 +1805,9 @@ static void compile_while(Compiler *c, Node *n) {
 static void compile_for(Compiler *c, Node *n) {
   bool is_async = n->u.for_.is_async;
   if (is_async && !in_async_function(c)) {
-    error_at(c, n, inside_function(c) ? "'async for' outside async function"
-                                      : "'async for' outside async function");
+    error_at(c, n,
+             inside_function(c) ? "'async for' outside async function"
+                                : "'async for' outside async function");
     return;
   }
   int start = new_label(c), exit = new_label(c), brk = new_label(c);
@@ -2019,7 +2066,8 @@ static void compile_class(Compiler *c, Node *n) {
              "asy does not support class keywords such as metaclass=");
     return;
   }
-  for (int i = 0; i < n->u.classdef.decorators.count; i++) compile_expr(c, n->u.classdef.decorators.items[i]);
+  for (int i = 0; i < n->u.classdef.decorators.count; i++)
+    compile_expr(c, n->u.classdef.decorators.items[i]);
   NodeList *bases = &n->u.classdef.bases;
   if (has_starred(bases)) {
     error_at(c, n, "asy does not support *bases in a class definition");
@@ -2054,13 +2102,15 @@ static void compile_class(Compiler *c, Node *n) {
   emit_const(c, OBJ_VAL(code));
   emit_arg(c, BC_MAKE_FUNCTION, closure ? 4 : 0);
   emit_arg(c, BC_CALL, 0);
-  emit_arg2(c, BC_BUILD_CLASS, (uint32_t)bases->count, add_const(c, OBJ_VAL(intern(n->u.classdef.name))));
+  emit_arg2(c, BC_BUILD_CLASS, (uint32_t)bases->count,
+            add_const(c, OBJ_VAL(intern(n->u.classdef.name))));
   for (int i = 0; i < n->u.classdef.decorators.count; i++) emit_arg(c, BC_CALL, 1);
   compile_name(c, n->u.classdef.name, STORE, n);
 }
 
 static void compile_funcdef(Compiler *c, Node *n) {
-  for (int i = 0; i < n->u.funcdef.decorators.count; i++) compile_expr(c, n->u.funcdef.decorators.items[i]);
+  for (int i = 0; i < n->u.funcdef.decorators.count; i++)
+    compile_expr(c, n->u.funcdef.decorators.items[i]);
   compile_make_function(c, n, n->u.funcdef.args, &n->u.funcdef.body, NULL);
   c->unit->loc = n;
   for (int i = 0; i < n->u.funcdef.decorators.count; i++) emit_arg(c, BC_CALL, 1);
@@ -2075,7 +2125,8 @@ static void compile_import(Compiler *c, Node *n) {
     emit_arg(c, BC_IMPORT_NAME, add_name(c, al->u.alias.name));
     if (al->u.alias.asname) {
       const char *dot = strrchr(al->u.alias.name, '.');
-      if (dot) emit_arg(c, BC_IMPORT_FROM, add_name(c, dot + 1)), emit(c, BC_ROT_TWO), emit(c, BC_POP_TOP);
+      if (dot)
+        emit_arg(c, BC_IMPORT_FROM, add_name(c, dot + 1)), emit(c, BC_ROT_TWO), emit(c, BC_POP_TOP);
       compile_name(c, al->u.alias.asname, STORE, al);
     } else {
       const char *dot = strchr(al->u.alias.name, '.');
@@ -2224,7 +2275,9 @@ static void compile_stmt(Compiler *c, Node *n) {
 
 /* ------------------------------------------------------------- entry */
 
-static bool module_awaits(Scope *m) { return m->is_async; }
+static bool module_awaits(Scope *m) {
+  return m->is_async;
+}
 
 static bool node_has_toplevel_await(Node *n, int depth);
 
@@ -2244,12 +2297,14 @@ static bool node_has_toplevel_await(Node *n, int depth) {
   case S_FUNCDEF:
   case S_CLASSDEF:
   case E_LAMBDA: return false;
-  case S_FOR: return n->u.for_.is_async || node_has_toplevel_await(n->u.for_.iter, depth + 1) ||
-                     list_has_await(&n->u.for_.body, depth) || list_has_await(&n->u.for_.orelse, depth);
+  case S_FOR:
+    return n->u.for_.is_async || node_has_toplevel_await(n->u.for_.iter, depth + 1) ||
+           list_has_await(&n->u.for_.body, depth) || list_has_await(&n->u.for_.orelse, depth);
   case S_WITH:
     if (n->u.with.is_async) return true;
     for (int i = 0; i < n->u.with.items.count; i++) {
-      if (node_has_toplevel_await(n->u.with.items.items[i]->u.withitem.context_expr, depth + 1)) return true;
+      if (node_has_toplevel_await(n->u.with.items.items[i]->u.withitem.context_expr, depth + 1))
+        return true;
     }
     return list_has_await(&n->u.with.body, depth);
   case E_LISTCOMP:
@@ -2264,10 +2319,12 @@ static bool node_has_toplevel_await(Node *n, int depth) {
   case S_AUGASSIGN: return node_has_toplevel_await(n->u.augassign.value, depth + 1);
   case S_ANNASSIGN: return node_has_toplevel_await(n->u.annassign.value, depth + 1);
   case S_RETURN: return node_has_toplevel_await(n->u.unary.value, depth + 1);
-  case S_IF: return node_has_toplevel_await(n->u.if_.test, depth + 1) || list_has_await(&n->u.if_.body, depth) ||
-                    list_has_await(&n->u.if_.orelse, depth);
-  case S_WHILE: return node_has_toplevel_await(n->u.while_.test, depth + 1) || list_has_await(&n->u.while_.body, depth) ||
-                       list_has_await(&n->u.while_.orelse, depth);
+  case S_IF:
+    return node_has_toplevel_await(n->u.if_.test, depth + 1) ||
+           list_has_await(&n->u.if_.body, depth) || list_has_await(&n->u.if_.orelse, depth);
+  case S_WHILE:
+    return node_has_toplevel_await(n->u.while_.test, depth + 1) ||
+           list_has_await(&n->u.while_.body, depth) || list_has_await(&n->u.while_.orelse, depth);
   case S_TRY: {
     if (list_has_await(&n->u.try_.body, depth) || list_has_await(&n->u.try_.orelse, depth) ||
         list_has_await(&n->u.try_.finalbody, depth))
@@ -2278,19 +2335,30 @@ static bool node_has_toplevel_await(Node *n, int depth) {
     return false;
   }
   case E_CALL:
-    if (node_has_toplevel_await(n->u.call.func, depth + 1) || list_has_await(&n->u.call.args, depth)) return true;
+    if (node_has_toplevel_await(n->u.call.func, depth + 1) ||
+        list_has_await(&n->u.call.args, depth))
+      return true;
     for (int i = 0; i < n->u.call.keywords.count; i++) {
-      if (node_has_toplevel_await(n->u.call.keywords.items[i]->u.keyword.value, depth + 1)) return true;
+      if (node_has_toplevel_await(n->u.call.keywords.items[i]->u.keyword.value, depth + 1))
+        return true;
     }
     return false;
-  case E_BINOP: return node_has_toplevel_await(n->u.binop.left, depth + 1) || node_has_toplevel_await(n->u.binop.right, depth + 1);
+  case E_BINOP:
+    return node_has_toplevel_await(n->u.binop.left, depth + 1) ||
+           node_has_toplevel_await(n->u.binop.right, depth + 1);
   case E_UNARYOP: return node_has_toplevel_await(n->u.unaryop.operand, depth + 1);
   case E_BOOLOP: return list_has_await(&n->u.boolop.values, depth);
-  case E_COMPARE: return node_has_toplevel_await(n->u.compare.left, depth + 1) || list_has_await(&n->u.compare.comparators, depth);
-  case E_IFEXP: return node_has_toplevel_await(n->u.ifexp.test, depth + 1) || node_has_toplevel_await(n->u.ifexp.body, depth + 1) ||
-                       node_has_toplevel_await(n->u.ifexp.orelse, depth + 1);
+  case E_COMPARE:
+    return node_has_toplevel_await(n->u.compare.left, depth + 1) ||
+           list_has_await(&n->u.compare.comparators, depth);
+  case E_IFEXP:
+    return node_has_toplevel_await(n->u.ifexp.test, depth + 1) ||
+           node_has_toplevel_await(n->u.ifexp.body, depth + 1) ||
+           node_has_toplevel_await(n->u.ifexp.orelse, depth + 1);
   case E_ATTRIBUTE: return node_has_toplevel_await(n->u.attribute.value, depth + 1);
-  case E_SUBSCRIPT: return node_has_toplevel_await(n->u.subscript.value, depth + 1) || node_has_toplevel_await(n->u.subscript.slice, depth + 1);
+  case E_SUBSCRIPT:
+    return node_has_toplevel_await(n->u.subscript.value, depth + 1) ||
+           node_has_toplevel_await(n->u.subscript.slice, depth + 1);
   case E_LIST:
   case E_TUPLE:
   case E_SET: return list_has_await(&n->u.seq.elts, depth);
@@ -2408,15 +2476,18 @@ void compile_raise_syntax_error(const SyntaxErr *err, const char *filename, cons
 
 static Value attr_of(Value exc, const char *name) {
   Value v = UNDEF_VAL;
-  if (IS_EXCEPTION(exc) && AS_INSTANCE(exc)->dict) dict_get_str(AS_INSTANCE(exc)->dict, str_intern_cstr(name), &v);
+  if (IS_EXCEPTION(exc) && AS_INSTANCE(exc)->dict)
+    dict_get_str(AS_INSTANCE(exc)->dict, str_intern_cstr(name), &v);
   return v;
 }
 
 void compile_print_syntax_error(Value exc) {
-  Value file = attr_of(exc, "filename"), lineno = attr_of(exc, "lineno"), text = attr_of(exc, "text");
+  Value file = attr_of(exc, "filename"), lineno = attr_of(exc, "lineno"),
+        text = attr_of(exc, "text");
   Value offset = attr_of(exc, "offset"), end_offset = attr_of(exc, "end_offset");
   Value end_lineno = attr_of(exc, "end_lineno");
-  if (IS_STR(file) && IS_INT(lineno)) fprintf(stderr, "  File \"%s\", line %lld\n", AS_CSTR(file), (long long)AS_INT(lineno));
+  if (IS_STR(file) && IS_INT(lineno))
+    fprintf(stderr, "  File \"%s\", line %lld\n", AS_CSTR(file), (long long)AS_INT(lineno));
   if (IS_STR(text)) {
     const char *t = AS_CSTR(text);
     size_t len = AS_STR(text)->len;
@@ -2450,7 +2521,9 @@ ObjCode *compile_source(const char *src, size_t len, const char *filename, Compi
   Arena arena = {0};
   SyntaxErr err;
   memset(&err, 0, sizeof err);
-  ParseMode pm = mode == COMPILE_EVAL ? PARSE_EVAL : mode == COMPILE_SINGLE ? PARSE_SINGLE : PARSE_FILE;
+  ParseMode pm = mode == COMPILE_EVAL     ? PARSE_EVAL
+                 : mode == COMPILE_SINGLE ? PARSE_SINGLE
+                                          : PARSE_FILE;
   Node *tree = parse_source(&arena, src, len, pm, &err);
   ObjCode *code = NULL;
   /* Debug mode: warn about time.sleep()/input() inside async def (lint.c). */

@@ -46,7 +46,8 @@ static void note_import(Lint *l, const Node *imp) {
 }
 
 static void note_import_from(Lint *l, const Node *imp) {
-  if (!imp->u.import.module || strcmp(imp->u.import.module, "time") != 0 || imp->u.import.level) return;
+  if (!imp->u.import.module || strcmp(imp->u.import.module, "time") != 0 || imp->u.import.level)
+    return;
   for (int i = 0; i < imp->u.import.names.count; i++) {
     const Node *a = imp->u.import.names.items[i];
     if (strcmp(a->u.alias.name, "sleep") == 0)
@@ -62,8 +63,10 @@ typedef struct {
 static void find_imports(Node *n, void *data) {
   ImportWalk *w = data;
   if (w->depth > MAX_DEPTH) return;
-  if (n->kind == S_IMPORT) note_import(w->lint, n);
-  else if (n->kind == S_IMPORTFROM) note_import_from(w->lint, n);
+  if (n->kind == S_IMPORT)
+    note_import(w->lint, n);
+  else if (n->kind == S_IMPORTFROM)
+    note_import_from(w->lint, n);
   w->depth++;
   ast_children(n, find_imports, w);
   w->depth--;
@@ -75,10 +78,12 @@ typedef enum { CALL_OTHER, CALL_TIME_SLEEP, CALL_INPUT } CallKind;
 
 static CallKind call_kind(const Lint *l, const Node *call) {
   const Node *f = call->u.call.func;
-  if (f->kind == E_ATTRIBUTE && f->u.attribute.value->kind == E_NAME && strcmp(f->u.attribute.attr, "sleep") == 0 &&
+  if (f->kind == E_ATTRIBUTE && f->u.attribute.value->kind == E_NAME &&
+      strcmp(f->u.attribute.attr, "sleep") == 0 &&
       in_list(l->time_modules, l->nmodules, f->u.attribute.value->u.name.id))
     return CALL_TIME_SLEEP;
-  if (f->kind == E_NAME && in_list(l->sleep_names, l->nsleeps, f->u.name.id)) return CALL_TIME_SLEEP;
+  if (f->kind == E_NAME && in_list(l->sleep_names, l->nsleeps, f->u.name.id))
+    return CALL_TIME_SLEEP;
   if (f->kind == E_NAME && strcmp(f->u.name.id, "input") == 0) return CALL_INPUT;
   return CALL_OTHER;
 }
@@ -100,7 +105,9 @@ static const char *source_line_of(const Lint *l, int line, size_t *n) {
 static bool call_text(const Lint *l, const Node *call, const char **text, int *n) {
   size_t len;
   const char *line = source_line_of(l, call->line, &len);
-  if (!line || call->end_line != call->line || call->end_col > (int)len || call->col >= call->end_col) return false;
+  if (!line || call->end_line != call->line || call->end_col > (int)len ||
+      call->col >= call->end_col)
+    return false;
   *text = line + call->col;
   *n = call->end_col - call->col;
   return true;
@@ -119,17 +126,25 @@ static void warn_sleep(Lint *l, const Node *call, const Walk *w) {
   int n;
   bool have = call_text(l, call, &text, &n);
   const char *paren = have ? memchr(text, '(', (size_t)n) : NULL;
-  fprintf(l->out, "%s:%d: asy debug: %.*s inside async def %s() blocks the whole event loop: no other task runs until it returns\n",
+  fprintf(l->out,
+          "%s:%d: asy debug: %.*s inside async def %s() blocks the whole event loop: no other task "
+          "runs until it returns\n",
           l->filename, call->line, have ? n : 12, have ? text : "time.sleep()", w->coroutine);
   show_line(l, call->line);
   if (w->awaited == call)
-    fputs("    and `await time.sleep(...)` fails after the wait: time.sleep returns None, which cannot be awaited\n", l->out);
-  if (paren) fprintf(l->out, "    fix: await asyncio.sleep%.*s\n", n - (int)(paren - text), paren);
-  else fputs("    fix: await asyncio.sleep(...)\n", l->out);
+    fputs("    and `await time.sleep(...)` fails after the wait: time.sleep returns None, which "
+          "cannot be awaited\n",
+          l->out);
+  if (paren)
+    fprintf(l->out, "    fix: await asyncio.sleep%.*s\n", n - (int)(paren - text), paren);
+  else
+    fputs("    fix: await asyncio.sleep(...)\n", l->out);
 }
 
 static void warn_input(Lint *l, const Node *call, const Walk *w) {
-  fprintf(l->out, "%s:%d: asy debug: input() inside async def %s() blocks the whole event loop while it waits for a line\n",
+  fprintf(l->out,
+          "%s:%d: asy debug: input() inside async def %s() blocks the whole event loop while it "
+          "waits for a line\n",
           l->filename, call->line, w->coroutine);
   show_line(l, call->line);
   fputs("    fix: line = await asyncio.to_thread(input, ...)\n", l->out);
@@ -160,8 +175,10 @@ static void walk(Node *n, void *data) {
     if (w->coroutine) {
       CallKind k = call_kind(w->lint, n);
       if (k != CALL_OTHER) w->lint->count++;
-      if (k == CALL_TIME_SLEEP) warn_sleep(w->lint, n, w);
-      else if (k == CALL_INPUT) warn_input(w->lint, n, w);
+      if (k == CALL_TIME_SLEEP)
+        warn_sleep(w->lint, n, w);
+      else if (k == CALL_INPUT)
+        warn_input(w->lint, n, w);
     }
     break;
   default: break;
@@ -171,7 +188,8 @@ static void walk(Node *n, void *data) {
   w->depth--;
 }
 
-int lint_blocking_calls(const Node *tree, const char *filename, const char *src, size_t len, FILE *out) {
+int lint_blocking_calls(const Node *tree, const char *filename, const char *src, size_t len,
+                        FILE *out) {
   Lint l = {0};
   l.filename = filename;
   l.src = src;

@@ -20,6 +20,7 @@
 
 /* Write one warning per blocking call inside async def in tree (parsed from
  * src, of len bytes, named filename) to out; returns how many. */
-int lint_blocking_calls(const Node *tree, const char *filename, const char *src, size_t len, FILE *out);
+int lint_blocking_calls(const Node *tree, const char *filename, const char *src, size_t len,
+                        FILE *out);
 
 #endif

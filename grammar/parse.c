@@ -1474,7 +1474,8 @@ static bool line_starts_with(const char *src, size_t len, int line, const char *
 static void explain_unsupported(const char *src, size_t len, SyntaxErr *err) {
   if (strcmp(err->msg, "invalid syntax") != 0 || strcmp(err->kind, "SyntaxError") != 0) return;
   const char *what = NULL;
-  if (line_starts_with(src, len, err->line, "match") || line_starts_with(src, len, err->line, "case"))
+  if (line_starts_with(src, len, err->line, "match") ||
+      line_starts_with(src, len, err->line, "case"))
     what = "the match statement is not supported by asy";
   else if (line_starts_with(src, len, err->line, "except*"))
     what = "except* is not supported by asy";

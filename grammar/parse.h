@@ -25,7 +25,7 @@
 #define PARSE_MAX_DEPTH 1000
 
 typedef enum {
-  PARSE_FILE,   /* a module: statements until end of input */
+  PARSE_FILE, /* a module: statements until end of input */
   /* One interactive input (REPL): statements, like PARSE_FILE, but
    * err->incomplete is set when more lines could complete it: input ends in
    * an open bracket, an open triple-quoted string, after a backslash or a
@@ -41,13 +41,13 @@ typedef enum {
 
 /* A syntax error as CPython reports it. */
 typedef struct {
-  char msg[256];     /* e.g. "invalid syntax", "expected ':'" */
-  const char *kind;  /* "SyntaxError", "IndentationError" or "TabError" */
-  int line, col;     /* 1-based line, 0-based byte column of the caret start */
+  char msg[256];         /* e.g. "invalid syntax", "expected ':'" */
+  const char *kind;      /* "SyntaxError", "IndentationError" or "TabError" */
+  int line, col;         /* 1-based line, 0-based byte column of the caret start */
   int end_line, end_col; /* end of the caret range (exclusive); == start for one caret */
   /* Columns count bytes, where CPython's SyntaxError offsets count
    * characters: convert before drawing a caret under non-ASCII text. */
-  bool incomplete;   /* the input ended inside an open construct (REPL: ask for more) */
+  bool incomplete; /* the input ended inside an open construct (REPL: ask for more) */
 } SyntaxErr;
 
 /* Parse len bytes of src (need not be NUL-terminated) into a tree allocated

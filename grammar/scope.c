@@ -142,7 +142,8 @@ static Scope *new_scope(Ctx *c, ScopeKind kind, const char *name, Node *node, Sc
     if (parent->nchildren == parent->capchildren) {
       int cap = parent->capchildren ? parent->capchildren * 2 : 4;
       Scope **ch = arena_alloc(c->a, sizeof(Scope *) * (size_t)cap);
-      if (parent->nchildren) memcpy(ch, parent->children, sizeof(Scope *) * (size_t)parent->nchildren);
+      if (parent->nchildren)
+        memcpy(ch, parent->children, sizeof(Scope *) * (size_t)parent->nchildren);
       parent->children = ch;
       parent->capchildren = cap;
     }
@@ -165,7 +166,9 @@ static Scope *new_scope(Ctx *c, ScopeKind kind, const char *name, Node *node, Sc
   return s;
 }
 
-static void use(Ctx *c, Scope *s, const char *name) { sym_add(c->a, s, name)->flags |= SYM_USED; }
+static void use(Ctx *c, Scope *s, const char *name) {
+  sym_add(c->a, s, name)->flags |= SYM_USED;
+}
 
 static void bind(Ctx *c, Scope *s, const char *name, Node *at) {
   Symbol *sym = sym_add(c->a, s, name);
@@ -423,7 +426,8 @@ static void visit_stmt(Ctx *c, Scope *s, Node *n) {
   case S_EXPR: visit_expr(c, s, n->u.expr.value); break;
   case S_ASSIGN:
     visit_expr(c, s, n->u.assign.value);
-    for (int i = 0; i < n->u.assign.targets.count; i++) visit_target(c, s, n->u.assign.targets.items[i]);
+    for (int i = 0; i < n->u.assign.targets.count; i++)
+      visit_target(c, s, n->u.assign.targets.items[i]);
     break;
   case S_AUGASSIGN:
     visit_expr(c, s, n->u.augassign.value);
@@ -433,7 +437,8 @@ static void visit_stmt(Ctx *c, Scope *s, Node *n) {
   case S_ANNASSIGN:
     if (n->u.annassign.value) visit_expr(c, s, n->u.annassign.value);
     if (n->u.annassign.target->kind == E_NAME) {
-      if (n->u.annassign.value || s->kind == SCOPE_FUNCTION) bind(c, s, n->u.annassign.target->u.name.id, n);
+      if (n->u.annassign.value || s->kind == SCOPE_FUNCTION)
+        bind(c, s, n->u.annassign.target->u.name.id, n);
     } else {
       visit_expr(c, s, n->u.annassign.target);
     }
@@ -516,8 +521,9 @@ static void visit_stmt(Ctx *c, Scope *s, Node *n) {
         bind(c, s, al->u.alias.asname, al);
       } else {
         const char *dot = strchr(al->u.alias.name, '.');
-        bind(c, s, dot ? arena_strndup(c->a, al->u.alias.name, (size_t)(dot - al->u.alias.name))
-                       : al->u.alias.name,
+        bind(c, s,
+             dot ? arena_strndup(c->a, al->u.alias.name, (size_t)(dot - al->u.alias.name))
+                 : al->u.alias.name,
              al);
       }
     }

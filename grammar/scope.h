@@ -40,13 +40,13 @@ typedef struct {
   const char *name;
   int flags;
   NameKind kind;
-  int slot; /* functions: slot index; classes: cell slot; -1 otherwise */
+  int slot;   /* functions: slot index; classes: cell slot; -1 otherwise */
   Node *decl; /* the global/nonlocal statement declaring it, for errors */
 } Symbol;
 
 typedef struct Scope {
   ScopeKind kind;
-  const char *name;      /* function/class name, "<module>", "<listcomp>"... */
+  const char *name; /* function/class name, "<module>", "<listcomp>"... */
   const char *qualname;
   Node *node;
   struct Scope *parent;
@@ -57,13 +57,13 @@ typedef struct Scope {
   int *table; /* open-addressing index into syms, -1 empty */
   int tablecap;
   bool is_async, is_generator, is_lambda;
-  bool has_class_cell;  /* class scope: some method uses super()/__class__ */
+  bool has_class_cell;   /* class scope: some method uses super()/__class__ */
   bool needs_class_cell; /* function scope: uses super()/__class__ */
-  bool comp_async;      /* comprehension with async for/await: an async function */
+  bool comp_async;       /* comprehension with async for/await: an async function */
   /* Final slot layout (functions, comprehensions and class cells). */
   const char **slotnames;
   int nlocals, nfree;
-  int nparams;          /* positional + kw-only + *args + **kwargs */
+  int nparams; /* positional + kw-only + *args + **kwargs */
   int argcount, posonlycount, kwonlycount;
   bool varargs, varkw;
 } Scope;

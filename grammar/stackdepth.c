@@ -38,7 +38,11 @@ int compile_stack_depth(ObjCode *code) {
     int d = w.depth;
     while (off < code->count) {
       if (depth_at[off] >= 0) {
-        if (depth_at[off] != d) { if (getenv("ASY_DEPTH_DEBUG")) fprintf(stderr, "depth mismatch at %u: %d vs %d\n", off, depth_at[off], d); result = getenv("ASY_DEPTH_DEBUG") ? 0 : -1; }
+        if (depth_at[off] != d) {
+          if (getenv("ASY_DEPTH_DEBUG"))
+            fprintf(stderr, "depth mismatch at %u: %d vs %d\n", off, depth_at[off], d);
+          result = getenv("ASY_DEPTH_DEBUG") ? 0 : -1;
+        }
         break;
       }
       depth_at[off] = d;
@@ -50,7 +54,8 @@ int compile_stack_depth(ObjCode *code) {
         if (jd > maxd) maxd = jd;
         if (jd < 0) result = -1;
         /* Each instruction is pushed at most once per jump edge. */
-        if (nwork < (int)(code->count + code->nhandlers)) work[nwork++] = (Work){jump_target(ins), jd};
+        if (nwork < (int)(code->count + code->nhandlers))
+          work[nwork++] = (Work){jump_target(ins), jd};
       }
       if (ends_block(op)) break;
       d += debug_stack_effect(ins, false);

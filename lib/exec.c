@@ -3,7 +3,9 @@
 #include "../vm/source.h"
 #include "lib.h"
 
-static Value code_class_value(ObjCode *c) { return OBJ_VAL(c); }
+static Value code_class_value(ObjCode *c) {
+  return OBJ_VAL(c);
+}
 
 /* Source text of a str argument, or NULL (TypeError pending). */
 static ObjString *source_arg(const char *fname, Value v) {
@@ -15,10 +17,14 @@ static ObjString *source_arg(const char *fname, Value v) {
 static bool mode_of(Value v, CompileMode *mode) {
   if (IS_STR(v)) {
     const char *m = AS_CSTR(v);
-    if (strcmp(m, "exec") == 0) *mode = COMPILE_FILE;
-    else if (strcmp(m, "eval") == 0) *mode = COMPILE_EVAL;
-    else if (strcmp(m, "single") == 0) *mode = COMPILE_SINGLE;
-    else goto bad;
+    if (strcmp(m, "exec") == 0)
+      *mode = COMPILE_FILE;
+    else if (strcmp(m, "eval") == 0)
+      *mode = COMPILE_EVAL;
+    else if (strcmp(m, "single") == 0)
+      *mode = COMPILE_SINGLE;
+    else
+      goto bad;
     return true;
   }
 bad:
@@ -27,13 +33,16 @@ bad:
 }
 
 static Value builtin_compile(int argc, Value *argv, ObjTuple *kwnames) {
-  static const char *const params[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize"};
+  static const char *const params[] = {"source", "filename",     "mode",
+                                       "flags",  "dont_inherit", "optimize"};
   Value a[6];
   if (!lib_bind("compile", argc, argv, kwnames, 6, params, 6, 3, a)) return UNDEF_VAL;
   if (IS_OBJ_TYPE(a[0], OBJ_CODE)) return a[0];
   ObjString *src = source_arg("compile", a[0]);
   if (!src) return UNDEF_VAL;
-  if (!IS_STR(a[1])) return vm_raise(vm.e_TypeError, "compile() argument 'filename' must be str, not %s", vm_type_name(a[1]));
+  if (!IS_STR(a[1]))
+    return vm_raise(vm.e_TypeError, "compile() argument 'filename' must be str, not %s",
+                    vm_type_name(a[1]));
   CompileMode mode;
   if (!mode_of(a[2], &mode)) return UNDEF_VAL;
   /* Keep the text for traceback lines, as linecache would find a file. */
@@ -79,7 +88,8 @@ static bool namespaces(const char *fname, Value g, Value l, ObjDict **globals, O
   return true;
 }
 
-static Value exec_or_eval(const char *fname, CompileMode mode, int argc, Value *argv, ObjTuple *kwnames) {
+static Value exec_or_eval(const char *fname, CompileMode mode, int argc, Value *argv,
+                          ObjTuple *kwnames) {
   static const char *const params[] = {"source", "globals", "locals"};
   Value a[3];
   if (!lib_bind(fname, argc, argv, kwnames, 3, params, 3, 1, a)) return UNDEF_VAL;
@@ -90,7 +100,8 @@ static Value exec_or_eval(const char *fname, CompileMode mode, int argc, Value *
     code = AS_CODE(a[0]);
   } else {
     ObjString *src = IS_STR(a[0]) ? AS_STR(a[0]) : NULL;
-    if (!src) return vm_raise(vm.e_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    if (!src)
+      return vm_raise(vm.e_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
     const char *text = src->chars;
     size_t len = src->len;
     /* eval() ignores leading spaces and tabs, as CPython does. */

@@ -19,19 +19,19 @@
 void lib_init(void);
 
 /* Per-file initialisers, in the order lib_init calls them. */
-void lib_object_init(void);   /* object, type, NoneType, function, ... (lib/object.c) */
+void lib_object_init(void);     /* object, type, NoneType, function, ... (lib/object.c) */
 void lib_exceptions_init(void); /* BaseException and friends' methods (lib/exceptions.c) */
-void lib_int_init(void);      /* int, bool, float (lib/number.c) */
-void lib_str_init(void);      /* str (lib/str.c) */
-void lib_list_init(void);     /* list, tuple (lib/list.c) */
-void lib_dict_init(void);     /* dict, views (lib/dict.c) */
-void lib_set_init(void);      /* set, frozenset (lib/set.c) */
-void lib_range_init(void);    /* range, slice, iterators, generators (lib/iter.c) */
-void lib_builtins_init(void); /* the builtins module functions (lib/builtins.c) */
-void lib_exec_init(void);     /* compile, exec, eval (lib/exec.c) */
-void lib_sys_init(void);      /* sys (lib/mod_sys.c) */
-void lib_time_init(void);     /* time (lib/mod_time.c) */
-void lib_asyncio_init(void);  /* asyncio (lib/mod_asyncio.c) */
+void lib_int_init(void);        /* int, bool, float (lib/number.c) */
+void lib_str_init(void);        /* str (lib/str.c) */
+void lib_list_init(void);       /* list, tuple (lib/list.c) */
+void lib_dict_init(void);       /* dict, views (lib/dict.c) */
+void lib_set_init(void);        /* set, frozenset (lib/set.c) */
+void lib_range_init(void);      /* range, slice, iterators, generators (lib/iter.c) */
+void lib_builtins_init(void);   /* the builtins module functions (lib/builtins.c) */
+void lib_exec_init(void);       /* compile, exec, eval (lib/exec.c) */
+void lib_sys_init(void);        /* sys (lib/mod_sys.c) */
+void lib_time_init(void);       /* time (lib/mod_time.c) */
+void lib_asyncio_init(void);    /* asyncio (lib/mod_asyncio.c) */
 
 /* Bind a native's arguments the way a Python def binds them: params names
  * the parameters in order, the first npos of which may be passed

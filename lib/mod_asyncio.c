@@ -22,8 +22,9 @@ static void mark_module_state(void *ctx) {
 
 static ObjFuture *self_future(Value v, const char *method) {
   if (IS_OBJ_TYPE(v, OBJ_FUTURE) && AS_OBJ(v)->aux != FUTK_SLEEP) return (ObjFuture *)AS_OBJ(v);
-  vm_raise(vm.e_TypeError, "descriptor '%s' requires a '_asyncio.Future' object but received a '%s'",
-           method, vm_type_name(v));
+  vm_raise(vm.e_TypeError,
+           "descriptor '%s' requires a '_asyncio.Future' object but received a '%s'", method,
+           vm_type_name(v));
   return NULL;
 }
 
@@ -40,7 +41,9 @@ static ObjLoop *self_loop(Value v) {
   return NULL;
 }
 
-static Value running_loop(void) { return vm.running_loop; }
+static Value running_loop(void) {
+  return vm.running_loop;
+}
 
 /* get_event_loop(): the running loop, else the current one, made on demand. */
 static ObjLoop *event_loop(void) {
@@ -54,9 +57,13 @@ static bool is_coroutine(Value v) {
          (IS_OBJ_TYPE(v, OBJ_FUTURE) && AS_OBJ(v)->aux == FUTK_SLEEP);
 }
 
-static ObjTuple *args_tuple(int argc, Value *argv) { return tuple_new((uint32_t)argc, argv); }
+static ObjTuple *args_tuple(int argc, Value *argv) {
+  return tuple_new((uint32_t)argc, argv);
+}
 
-static int npositional(int argc, ObjTuple *kw) { return argc - (kw ? (int)kw->len : 0); }
+static int npositional(int argc, ObjTuple *kw) {
+  return argc - (kw ? (int)kw->len : 0);
+}
 
 /* The value of keyword `name`, or UNDEF; anything else is an error. */
 static bool only_keywords(const char *fname, int argc, Value *argv, ObjTuple *kw, int n,
@@ -86,7 +93,8 @@ static ObjLoop *loop_arg(Value v) {
 static Value future_ctor(int argc, Value *argv, ObjTuple *kw) {
   static const char *const names[] = {"loop"};
   Value a[1];
-  if (npositional(argc, kw) > 0) return vm_raise(vm.e_TypeError, "Future() takes no positional arguments");
+  if (npositional(argc, kw) > 0)
+    return vm_raise(vm.e_TypeError, "Future() takes no positional arguments");
   if (!only_keywords("Future", argc, argv, kw, 1, names, a)) return UNDEF_VAL;
   ObjLoop *l = loop_arg(a[0]);
   if (!l) return UNDEF_VAL;
@@ -94,7 +102,9 @@ static Value future_ctor(int argc, Value *argv, ObjTuple *kw) {
 }
 
 /* A blank instance for a subclass of Future defined in asy code. */
-static Value future_alloc(ObjClass *cls) { return OBJ_VAL(future_new(event_loop(), cls)); }
+static Value future_alloc(ObjClass *cls) {
+  return OBJ_VAL(future_new(event_loop(), cls));
+}
 
 static Value future_init(int argc, Value *argv, ObjTuple *kw) {
   static const char *const names[] = {"loop"};
@@ -132,14 +142,16 @@ static Value fut_exception(int argc, Value *argv, ObjTuple *kw) {
 static Value fut_set_result(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "set_result");
   if (!f || !vm_check_args("set_result", argc - 1, 1, 1)) return UNDEF_VAL;
-  if (f->obj.aux == FUTK_TASK) return vm_raise(vm.e_RuntimeError, "Task does not support set_result operation");
+  if (f->obj.aux == FUTK_TASK)
+    return vm_raise(vm.e_RuntimeError, "Task does not support set_result operation");
   return future_set_result(f, argv[1]) ? NONE_VAL : UNDEF_VAL;
 }
 
 static Value fut_set_exception(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "set_exception");
   if (!f || !vm_check_args("set_exception", argc - 1, 1, 1)) return UNDEF_VAL;
-  if (f->obj.aux == FUTK_TASK) return vm_raise(vm.e_RuntimeError, "Task does not support set_exception operation");
+  if (f->obj.aux == FUTK_TASK)
+    return vm_raise(vm.e_RuntimeError, "Task does not support set_exception operation");
   return future_set_exception(f, argv[1]) ? NONE_VAL : UNDEF_VAL;
 }
 
@@ -165,7 +177,9 @@ static Value fut_add_done_callback(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "add_done_callback");
   int npos = npositional(argc, kw) - 1;
   if (!f) return UNDEF_VAL;
-  if (npos != 1) return vm_raise(vm.e_TypeError, "add_done_callback() takes exactly 1 positional argument (%d given)", npos);
+  if (npos != 1)
+    return vm_raise(vm.e_TypeError,
+                    "add_done_callback() takes exactly 1 positional argument (%d given)", npos);
   future_add_callback(f, argv[1], false);
   return NONE_VAL;
 }
@@ -223,10 +237,14 @@ static Value fut_blocking_get(int argc, Value *argv, ObjTuple *kw) {
 static Value fut_state(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "_state");
   if (!f) return UNDEF_VAL;
-  return OBJ_VAL(str_intern_cstr(f->state == FUT_PENDING ? "PENDING" : f->state == FUT_CANCELLED ? "CANCELLED" : "FINISHED"));
+  return OBJ_VAL(str_intern_cstr(f->state == FUT_PENDING     ? "PENDING"
+                                 : f->state == FUT_CANCELLED ? "CANCELLED"
+                                                             : "FINISHED"));
 }
 
-static Value fut_loop_attr(int argc, Value *argv, ObjTuple *kw) { return fut_get_loop(argc, argv, kw); }
+static Value fut_loop_attr(int argc, Value *argv, ObjTuple *kw) {
+  return fut_get_loop(argc, argv, kw);
+}
 
 static Value fut_make_cancelled_error(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "_make_cancelled_error");
@@ -236,9 +254,11 @@ static Value fut_make_cancelled_error(int argc, Value *argv, ObjTuple *kw) {
 static Value fut_cancel_message(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "_cancel_message");
   if (!f) return UNDEF_VAL;
-  if (f->state != FUT_CANCELLED && !(f->obj.aux == FUTK_TASK && ((ObjTask *)f)->must_cancel)) return NONE_VAL;
+  if (f->state != FUT_CANCELLED && !(f->obj.aux == FUTK_TASK && ((ObjTask *)f)->must_cancel))
+    return NONE_VAL;
   Value r = f->result; /* the message, or the CancelledError that ended a task */
-  if (IS_EXCEPTION(r)) return AS_EXCEPTION(r)->args->len ? AS_EXCEPTION(r)->args->items[0] : NONE_VAL;
+  if (IS_EXCEPTION(r))
+    return AS_EXCEPTION(r)->args->len ? AS_EXCEPTION(r)->args->items[0] : NONE_VAL;
   return r;
 }
 
@@ -278,7 +298,9 @@ static Value task_repr(int argc, Value *argv, ObjTuple *kw) {
   ObjString *c = coro_repr(t);
   if (!c) return UNDEF_VAL;
   gc_push_root(OBJ_VAL(c));
-  const char *state = t->fut.state == FUT_PENDING ? "pending" : t->fut.state == FUT_CANCELLED ? "cancelled" : "finished";
+  const char *state = t->fut.state == FUT_PENDING     ? "pending"
+                      : t->fut.state == FUT_CANCELLED ? "cancelled"
+                                                      : "finished";
   ObjString *r;
   if (t->fut.state == FUT_FINISHED) {
     ObjString *res = vm_repr(t->fut.result);
@@ -430,14 +452,15 @@ static Value l_time(int argc, Value *argv, ObjTuple *kw) {
 }
 
 static bool callable_check(const char *what, Value cb) {
-  if (IS_OBJ(cb) && (IS_FUNCTION(cb) || IS_NATIVE(cb) || IS_OBJ_TYPE(cb, OBJ_BOUND) || IS_CLASS(cb) ||
-                     !IS_UNDEF(vm_lookup_special(cb, vm.names[NAME_call]))))
+  if (IS_OBJ(cb) && (IS_FUNCTION(cb) || IS_NATIVE(cb) || IS_OBJ_TYPE(cb, OBJ_BOUND) ||
+                     IS_CLASS(cb) || !IS_UNDEF(vm_lookup_special(cb, vm.names[NAME_call]))))
     return true;
   if (is_coroutine(cb)) {
     vm_raise(vm.e_TypeError, "coroutines cannot be used with %s()", what);
     return false;
   }
-  vm_raise(vm.e_TypeError, "a callable object was expected by %s(), got %s", what, vm_type_name(cb));
+  vm_raise(vm.e_TypeError, "a callable object was expected by %s(), got %s", what,
+           vm_type_name(cb));
   return false;
 }
 
@@ -445,7 +468,9 @@ static Value l_call_soon(int argc, Value *argv, ObjTuple *kw) {
   ObjLoop *l = check_open(argv[0]);
   int npos = npositional(argc, kw);
   if (!l) return UNDEF_VAL;
-  if (npos < 2) return vm_raise(vm.e_TypeError, "call_soon() missing 1 required positional argument: 'callback'");
+  if (npos < 2)
+    return vm_raise(vm.e_TypeError,
+                    "call_soon() missing 1 required positional argument: 'callback'");
   if (!callable_check("call_soon", argv[1])) return UNDEF_VAL;
   ObjTuple *args = args_tuple(npos - 2, argv + 2);
   gc_push_root(OBJ_VAL(args));
@@ -454,9 +479,12 @@ static Value l_call_soon(int argc, Value *argv, ObjTuple *kw) {
   return OBJ_VAL(h);
 }
 
-static Value call_timer(ObjLoop *l, double when, int argc, Value *argv, ObjTuple *kw, const char *what) {
+static Value call_timer(ObjLoop *l, double when, int argc, Value *argv, ObjTuple *kw,
+                        const char *what) {
   int npos = npositional(argc, kw);
-  if (npos < 1) return vm_raise(vm.e_TypeError, "%s() missing 1 required positional argument: 'callback'", what);
+  if (npos < 1)
+    return vm_raise(vm.e_TypeError, "%s() missing 1 required positional argument: 'callback'",
+                    what);
   if (!callable_check(what, argv[0])) return UNDEF_VAL;
   ObjTuple *args = args_tuple(npos - 1, argv + 1);
   gc_push_root(OBJ_VAL(args));
@@ -466,8 +494,10 @@ static Value call_timer(ObjLoop *l, double when, int argc, Value *argv, ObjTuple
 }
 
 static bool number_arg(Value v, double *out) {
-  if (IS_INTLIKE(v)) *out = (double)AS_INTLIKE(v);
-  else if (IS_FLOAT(v)) *out = AS_FLOAT(v);
+  if (IS_INTLIKE(v))
+    *out = (double)AS_INTLIKE(v);
+  else if (IS_FLOAT(v))
+    *out = AS_FLOAT(v);
   else {
     vm_raise(vm.e_TypeError, "'%s' object cannot be interpreted as a number", vm_type_name(v));
     return false;
@@ -592,7 +622,8 @@ static void print_context_value(const char *key, Value v) {
 }
 
 static Value l_default_exception_handler(int argc, Value *argv, ObjTuple *kw) {
-  if (argc != 2 || !IS_DICT(argv[1])) return vm_raise(vm.e_TypeError, "default_exception_handler() takes a context dict");
+  if (argc != 2 || !IS_DICT(argv[1]))
+    return vm_raise(vm.e_TypeError, "default_exception_handler() takes a context dict");
   ObjDict *ctx = AS_DICT(argv[1]);
   Value msg = UNDEF_VAL, exc = UNDEF_VAL;
   dict_get_str(ctx, str_intern_cstr("message"), &msg);
@@ -632,7 +663,8 @@ static Value l_call_soon_threadsafe(int argc, Value *argv, ObjTuple *kw) {
 
 static Value l_add_reader(int argc, Value *argv, ObjTuple *kw) {
   ObjLoop *l = check_open(argv[0]);
-  if (!l || argc < 3 || !IS_INTLIKE(argv[1])) return l ? vm_raise(vm.e_TypeError, "add_reader(fd, callback, *args)") : UNDEF_VAL;
+  if (!l || argc < 3 || !IS_INTLIKE(argv[1]))
+    return l ? vm_raise(vm.e_TypeError, "add_reader(fd, callback, *args)") : UNDEF_VAL;
   Value cb = argv[2];
   if (argc > 3) {
     /* Bind extra arguments now: the selector calls with none. */
@@ -649,7 +681,8 @@ static Value l_add_reader(int argc, Value *argv, ObjTuple *kw) {
 
 static Value l_remove_reader(int argc, Value *argv, ObjTuple *kw) {
   ObjLoop *l = self_loop(argv[0]);
-  if (!l || argc != 2 || !IS_INTLIKE(argv[1])) return l ? vm_raise(vm.e_TypeError, "remove_reader(fd)") : UNDEF_VAL;
+  if (!l || argc != 2 || !IS_INTLIKE(argv[1]))
+    return l ? vm_raise(vm.e_TypeError, "remove_reader(fd)") : UNDEF_VAL;
   return BOOL_VAL(loop_remove_watch(l, (int)AS_INTLIKE(argv[1]), false));
 }
 
@@ -657,8 +690,11 @@ static Value l_run_in_executor(int argc, Value *argv, ObjTuple *kw) {
   ObjLoop *l = check_open(argv[0]);
   int npos = npositional(argc, kw);
   if (!l) return UNDEF_VAL;
-  if (kw && kw->len) return vm_raise(vm.e_TypeError, "run_in_executor() takes no keyword arguments");
-  if (npos < 3) return vm_raise(vm.e_TypeError, "run_in_executor() missing required arguments: 'executor' and 'func'");
+  if (kw && kw->len)
+    return vm_raise(vm.e_TypeError, "run_in_executor() takes no keyword arguments");
+  if (npos < 3)
+    return vm_raise(vm.e_TypeError,
+                    "run_in_executor() missing required arguments: 'executor' and 'func'");
   if (!IS_NONE(argv[1]))
     return vm_raise(vm.e_TypeError, "asy has only the default executor: pass None as the executor");
   if (!callable_check("run_in_executor", argv[2])) return UNDEF_VAL;
@@ -704,8 +740,9 @@ static Value l_asyncgens(int argc, Value *argv, ObjTuple *kw) {
 static Value l_repr(int argc, Value *argv, ObjTuple *kw) {
   ObjLoop *l = self_loop(argv[0]);
   if (!l) return UNDEF_VAL;
-  return OBJ_VAL(str_printf("<_UnixSelectorEventLoop running=%s closed=%s debug=%s>", l->running ? "True" : "False",
-                            l->closed ? "True" : "False", l->debug ? "True" : "False"));
+  return OBJ_VAL(str_printf("<_UnixSelectorEventLoop running=%s closed=%s debug=%s>",
+                            l->running ? "True" : "False", l->closed ? "True" : "False",
+                            l->debug ? "True" : "False"));
 }
 
 /* --------------------------------------------------------- functions */
@@ -716,7 +753,9 @@ static Value a_get_running_loop(int argc, Value *argv, ObjTuple *kw) {
   return running_loop();
 }
 
-static Value a__get_running_loop(int argc, Value *argv, ObjTuple *kw) { return running_loop(); }
+static Value a__get_running_loop(int argc, Value *argv, ObjTuple *kw) {
+  return running_loop();
+}
 
 static Value a_get_event_loop(int argc, Value *argv, ObjTuple *kw) {
   if (!vm_check_args("get_event_loop", argc, 0, 0)) return UNDEF_VAL;
@@ -867,7 +906,9 @@ static Value sleep_close(int argc, Value *argv, ObjTuple *kw) {
   return NONE_VAL;
 }
 
-static Value sleep_await(int argc, Value *argv, ObjTuple *kw) { return argv[0]; }
+static Value sleep_await(int argc, Value *argv, ObjTuple *kw) {
+  return argv[0];
+}
 
 static Value a_iscoroutine(int argc, Value *argv, ObjTuple *kw) {
   if (!vm_check_args("iscoroutine", argc, 1, 1)) return UNDEF_VAL;
@@ -959,7 +1000,8 @@ void loop_report_deadlock(ObjLoop *l, ObjFuture *main) {
         "(no callback is ready, no timer is pending, no file is watched).\n"
         "CPython would hang here forever; asy stops.\n",
         stderr);
-  if (main && main->obj.aux != FUTK_TASK) fputs("  the loop was running until a Future completes\n", stderr);
+  if (main && main->obj.aux != FUTK_TASK)
+    fputs("  the loop was running until a Future completes\n", stderr);
   for (uint32_t i = 0; i < l->ntasks; i++) {
     ObjTask *t = l->tasks[i];
     ObjCode *code = NULL;
@@ -999,11 +1041,20 @@ static void make_future_classes(ObjModule *m) {
   loop_class_future->ctor = future_ctor;
   loop_class_future->alloc = future_alloc;
   static const Method fut_methods[] = {
-      {"__init__", future_init}, {"result", fut_result}, {"exception", fut_exception},
-      {"set_result", fut_set_result}, {"set_exception", fut_set_exception}, {"cancel", fut_cancel},
-      {"cancelled", fut_cancelled}, {"done", fut_done}, {"add_done_callback", fut_add_done_callback},
-      {"remove_done_callback", fut_remove_done_callback}, {"get_loop", fut_get_loop},
-      {"__await__", fut_await}, {"__iter__", fut_await}, {"__repr__", fut_repr},
+      {"__init__", future_init},
+      {"result", fut_result},
+      {"exception", fut_exception},
+      {"set_result", fut_set_result},
+      {"set_exception", fut_set_exception},
+      {"cancel", fut_cancel},
+      {"cancelled", fut_cancelled},
+      {"done", fut_done},
+      {"add_done_callback", fut_add_done_callback},
+      {"remove_done_callback", fut_remove_done_callback},
+      {"get_loop", fut_get_loop},
+      {"__await__", fut_await},
+      {"__iter__", fut_await},
+      {"__repr__", fut_repr},
       {"_make_cancelled_error", fut_make_cancelled_error},
   };
   def_methods(loop_class_future, fut_methods, ASY_ARRAY_LEN(fut_methods));
@@ -1015,7 +1066,7 @@ static void make_future_classes(ObjModule *m) {
   loop_class_task = def_class(m, "Task", loop_class_future, OBJ_FUTURE);
   loop_class_task->ctor = task_ctor;
   static const Method task_methods[] = {
-      {"get_name", task_get_name}, {"set_name", task_set_name}, {"get_coro", task_get_coro},
+      {"get_name", task_get_name},     {"set_name", task_set_name}, {"get_coro", task_get_coro},
       {"cancelling", task_cancelling}, {"uncancel", task_uncancel}, {"get_stack", task_get_stack},
       {"__repr__", task_repr},
   };
@@ -1036,20 +1087,33 @@ static void make_loop_classes(ObjModule *m) {
   dict_set_str(m->dict, str_intern_cstr("BaseEventLoop"), OBJ_VAL(loop_class_loop));
   vm.types[OBJ_LOOP] = loop_class_loop;
   static const Method loop_methods[] = {
-      {"time", l_time}, {"call_soon", l_call_soon}, {"call_later", l_call_later},
-      {"call_at", l_call_at}, {"create_future", l_create_future}, {"create_task", l_create_task},
-      {"run_until_complete", l_run_until_complete}, {"run_forever", l_run_forever},
-      {"stop", l_stop}, {"close", l_close}, {"is_running", l_is_running},
-      {"is_closed", l_is_closed}, {"get_debug", l_get_debug}, {"set_debug", l_set_debug},
+      {"time", l_time},
+      {"call_soon", l_call_soon},
+      {"call_later", l_call_later},
+      {"call_at", l_call_at},
+      {"create_future", l_create_future},
+      {"create_task", l_create_task},
+      {"run_until_complete", l_run_until_complete},
+      {"run_forever", l_run_forever},
+      {"stop", l_stop},
+      {"close", l_close},
+      {"is_running", l_is_running},
+      {"is_closed", l_is_closed},
+      {"get_debug", l_get_debug},
+      {"set_debug", l_set_debug},
       {"set_exception_handler", l_set_exception_handler},
       {"get_exception_handler", l_get_exception_handler},
       {"default_exception_handler", l_default_exception_handler},
       {"call_exception_handler", l_call_exception_handler},
-      {"call_soon_threadsafe", l_call_soon_threadsafe}, {"add_reader", l_add_reader},
-      {"remove_reader", l_remove_reader}, {"__repr__", l_repr},
-      {"run_in_executor", l_run_in_executor}, {"shutdown_asyncgens", l_shutdown_asyncgens},
+      {"call_soon_threadsafe", l_call_soon_threadsafe},
+      {"add_reader", l_add_reader},
+      {"remove_reader", l_remove_reader},
+      {"__repr__", l_repr},
+      {"run_in_executor", l_run_in_executor},
+      {"shutdown_asyncgens", l_shutdown_asyncgens},
       {"shutdown_default_executor", l_shutdown_default_executor},
-      {"_wait_executor_idle", l_wait_executor_idle}, {"_asyncgens", l_asyncgens},
+      {"_wait_executor_idle", l_wait_executor_idle},
+      {"_asyncgens", l_asyncgens},
   };
   def_methods(loop_class_loop, loop_methods, ASY_ARRAY_LEN(loop_methods));
 
@@ -1065,13 +1129,21 @@ static void make_loop_classes(ObjModule *m) {
 
 static void make_functions(ObjModule *m) {
   static const Method fns[] = {
-      {"get_running_loop", a_get_running_loop}, {"_get_running_loop", a__get_running_loop},
-      {"get_event_loop", a_get_event_loop}, {"set_event_loop", a_set_event_loop},
-      {"new_event_loop", a_new_event_loop}, {"current_task", a_current_task},
-      {"all_tasks", a_all_tasks}, {"sleep", a_sleep}, {"iscoroutine", a_iscoroutine},
-      {"iscoroutinefunction", a_iscoroutinefunction}, {"isfuture", a_isfuture},
-      {"ensure_future", a_ensure_future}, {"_clock", a__clock},
-      {"_tasks_in_order", a__tasks_in_order}, {"create_task", a_create_task},
+      {"get_running_loop", a_get_running_loop},
+      {"_get_running_loop", a__get_running_loop},
+      {"get_event_loop", a_get_event_loop},
+      {"set_event_loop", a_set_event_loop},
+      {"new_event_loop", a_new_event_loop},
+      {"current_task", a_current_task},
+      {"all_tasks", a_all_tasks},
+      {"sleep", a_sleep},
+      {"iscoroutine", a_iscoroutine},
+      {"iscoroutinefunction", a_iscoroutinefunction},
+      {"isfuture", a_isfuture},
+      {"ensure_future", a_ensure_future},
+      {"_clock", a__clock},
+      {"_tasks_in_order", a__tasks_in_order},
+      {"create_task", a_create_task},
       {"_has_duplicates", a__has_duplicates},
   };
   for (size_t i = 0; i < ASY_ARRAY_LEN(fns); i++) vm_def_native(m->dict, fns[i].name, fns[i].fn);
@@ -1081,8 +1153,10 @@ static void make_functions(ObjModule *m) {
   dict_set_str(m->dict, str_intern_cstr("QueueEmpty"), OBJ_VAL(vm.e_QueueEmpty));
   dict_set_str(m->dict, str_intern_cstr("QueueFull"), OBJ_VAL(vm.e_QueueFull));
   /* The modules CPython defines them in (tracebacks print the full name). */
-  dict_set_cstr(vm.e_CancelledError->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.exceptions")));
-  dict_set_cstr(vm.e_InvalidStateError->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.exceptions")));
+  dict_set_cstr(vm.e_CancelledError->dict, "__module__",
+                OBJ_VAL(str_intern_cstr("asyncio.exceptions")));
+  dict_set_cstr(vm.e_InvalidStateError->dict, "__module__",
+                OBJ_VAL(str_intern_cstr("asyncio.exceptions")));
   dict_set_cstr(vm.e_QueueEmpty->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.queues")));
   dict_set_cstr(vm.e_QueueFull->dict, "__module__", OBJ_VAL(str_intern_cstr("asyncio.queues")));
 }

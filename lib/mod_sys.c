@@ -99,4 +99,6 @@ static bool sys_module_init(ObjModule *m) {
   return true;
 }
 
-void lib_sys_init(void) { vm_register_module("sys", sys_module_init); }
+void lib_sys_init(void) {
+  vm_register_module("sys", sys_module_init);
+}

@@ -66,4 +66,6 @@ static bool time_module_init(ObjModule *m) {
   return true;
 }
 
-void lib_time_init(void) { vm_register_module("time", time_module_init); }
+void lib_time_init(void) {
+  vm_register_module("time", time_module_init);
+}

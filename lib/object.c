@@ -11,16 +11,21 @@ static Value object_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   return OBJ_VAL(instance_new(vm.t_object));
 }
 
-static Value object_init(int argc, Value *argv, ObjTuple *kwnames) { return NONE_VAL; }
+static Value object_init(int argc, Value *argv, ObjTuple *kwnames) {
+  return NONE_VAL;
+}
 
 static Value object_repr_m(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("__repr__", argc, 1, 1)) return UNDEF_VAL;
   ObjClass *c = vm_class_of(argv[0]);
   Value mod;
-  const char *m = dict_get_str(c->dict, vm.names[NAME_module], &mod) && IS_STR(mod) ? AS_CSTR(mod) : "builtins";
+  const char *m =
+      dict_get_str(c->dict, vm.names[NAME_module], &mod) && IS_STR(mod) ? AS_CSTR(mod) : "builtins";
   if (strcmp(m, "builtins") == 0)
-    return OBJ_VAL(str_printf("<%s object at %p>", c->qualname->chars, IS_OBJ(argv[0]) ? (void *)AS_OBJ(argv[0]) : NULL));
-  return OBJ_VAL(str_printf("<%s.%s object at %p>", m, c->qualname->chars, IS_OBJ(argv[0]) ? (void *)AS_OBJ(argv[0]) : NULL));
+    return OBJ_VAL(str_printf("<%s object at %p>", c->qualname->chars,
+                              IS_OBJ(argv[0]) ? (void *)AS_OBJ(argv[0]) : NULL));
+  return OBJ_VAL(str_printf("<%s.%s object at %p>", m, c->qualname->chars,
+                            IS_OBJ(argv[0]) ? (void *)AS_OBJ(argv[0]) : NULL));
 }
 
 static Value object_str_m(int argc, Value *argv, ObjTuple *kwnames) {
@@ -50,7 +55,8 @@ static Value object_format_m(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("__format__", argc, 2, 2)) return UNDEF_VAL;
   if (!IS_STR(argv[1])) return vm_raise(vm.e_TypeError, "__format__() argument must be str");
   if (AS_STR(argv[1])->len)
-    return vm_raise(vm.e_TypeError, "unsupported format string passed to %s.__format__", vm_type_name(argv[0]));
+    return vm_raise(vm.e_TypeError, "unsupported format string passed to %s.__format__",
+                    vm_type_name(argv[0]));
   ObjString *s = vm_str(argv[0]);
   return s ? OBJ_VAL(s) : UNDEF_VAL;
 }
@@ -77,7 +83,8 @@ static Value object_getattribute_m(int argc, Value *argv, ObjTuple *kwnames) {
 Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames);
 
 static Value object_new_m(int argc, Value *argv, ObjTuple *kwnames) {
-  if (argc < 1 || !IS_CLASS(argv[0])) return vm_raise(vm.e_TypeError, "object.__new__(X): X is not a type object");
+  if (argc < 1 || !IS_CLASS(argv[0]))
+    return vm_raise(vm.e_TypeError, "object.__new__(X): X is not a type object");
   ObjClass *cls = AS_CLASS(argv[0]);
   if ((cls->cflags & CLASS_EXCEPTION) && vm_is_subclass(cls, vm.e_BaseExceptionGroup))
     return lib_excgroup_new(cls, argc - 1, argv + 1, NULL);
@@ -97,8 +104,10 @@ static Value object_dir_m(int argc, Value *argv, ObjTuple *kwnames) {
   ObjDict *seen = dict_new();
   gc_push_root(OBJ_VAL(seen));
   Value obj = argv[0];
-  if ((IS_INSTANCE(obj) || IS_EXCEPTION(obj)) && AS_INSTANCE(obj)->dict) dict_update(seen, AS_INSTANCE(obj)->dict);
-  for (ObjClass *c = IS_CLASS(obj) ? AS_CLASS(obj) : vm_class_of(obj); c; c = c->base) dict_update(seen, c->dict);
+  if ((IS_INSTANCE(obj) || IS_EXCEPTION(obj)) && AS_INSTANCE(obj)->dict)
+    dict_update(seen, AS_INSTANCE(obj)->dict);
+  for (ObjClass *c = IS_CLASS(obj) ? AS_CLASS(obj) : vm_class_of(obj); c; c = c->base)
+    dict_update(seen, c->dict);
   uint32_t pos = 0;
   DictEntry *e;
   while (dict_next(seen, &pos, &e)) list_append(l, e->key);
@@ -115,7 +124,8 @@ static Value type_new_class(Value name, Value bases, Value ns) {
   ObjDict *copy = dict_copy(AS_DICT(ns));
   gc_push_root(OBJ_VAL(copy));
   ObjDict *globals = vm.frame && vm.frame->globals ? vm.frame->globals : vm.main_module->dict;
-  Value cls = ops_build_class(AS_STR(name), AS_TUPLE(bases)->items, (int)AS_TUPLE(bases)->len, copy, globals);
+  Value cls = ops_build_class(AS_STR(name), AS_TUPLE(bases)->items, (int)AS_TUPLE(bases)->len, copy,
+                              globals);
   gc_pop_roots(1);
   return cls;
 }
@@ -137,7 +147,8 @@ static Value type_mro_m(int argc, Value *argv, ObjTuple *kwnames) {
 
 static Value type_subclasscheck_m(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("__subclasscheck__", argc, 2, 2)) return UNDEF_VAL;
-  if (!IS_CLASS(argv[0]) || !IS_CLASS(argv[1])) return vm_raise(vm.e_TypeError, "issubclass() arg 1 must be a class");
+  if (!IS_CLASS(argv[0]) || !IS_CLASS(argv[1]))
+    return vm_raise(vm.e_TypeError, "issubclass() arg 1 must be a class");
   return BOOL_VAL(vm_is_subclass(AS_CLASS(argv[1]), AS_CLASS(argv[0])));
 }
 
@@ -183,9 +194,15 @@ static Value property_deleter(int argc, Value *argv, ObjTuple *kwnames) {
   return property_copy_with(argv[0], 2, argv[1]);
 }
 
-static Value property_fget(int argc, Value *argv, ObjTuple *kwnames) { return AS_WRAPPER(argv[0])->fget; }
-static Value property_fset(int argc, Value *argv, ObjTuple *kwnames) { return AS_WRAPPER(argv[0])->fset; }
-static Value property_fdel(int argc, Value *argv, ObjTuple *kwnames) { return AS_WRAPPER(argv[0])->fdel; }
+static Value property_fget(int argc, Value *argv, ObjTuple *kwnames) {
+  return AS_WRAPPER(argv[0])->fget;
+}
+static Value property_fset(int argc, Value *argv, ObjTuple *kwnames) {
+  return AS_WRAPPER(argv[0])->fset;
+}
+static Value property_fdel(int argc, Value *argv, ObjTuple *kwnames) {
+  return AS_WRAPPER(argv[0])->fdel;
+}
 
 static Value property_get_m(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("__get__", argc, 2, 3)) return UNDEF_VAL;
@@ -194,16 +211,20 @@ static Value property_get_m(int argc, Value *argv, ObjTuple *kwnames) {
 }
 
 static Value staticmethod_ctor(int argc, Value *argv, ObjTuple *kwnames) {
-  if (!vm_no_kwargs("staticmethod", kwnames) || !vm_check_args("staticmethod", argc, 1, 1)) return UNDEF_VAL;
+  if (!vm_no_kwargs("staticmethod", kwnames) || !vm_check_args("staticmethod", argc, 1, 1))
+    return UNDEF_VAL;
   return OBJ_VAL(wrapper_new(WRAP_STATICMETHOD, argv[0]));
 }
 
 static Value classmethod_ctor(int argc, Value *argv, ObjTuple *kwnames) {
-  if (!vm_no_kwargs("classmethod", kwnames) || !vm_check_args("classmethod", argc, 1, 1)) return UNDEF_VAL;
+  if (!vm_no_kwargs("classmethod", kwnames) || !vm_check_args("classmethod", argc, 1, 1))
+    return UNDEF_VAL;
   return OBJ_VAL(wrapper_new(WRAP_CLASSMETHOD, argv[0]));
 }
 
-static Value wrapper_func(int argc, Value *argv, ObjTuple *kwnames) { return AS_WRAPPER(argv[0])->fget; }
+static Value wrapper_func(int argc, Value *argv, ObjTuple *kwnames) {
+  return AS_WRAPPER(argv[0])->fget;
+}
 
 static Value staticmethod_call(int argc, Value *argv, ObjTuple *kwnames) {
   return vm_call_kw(AS_WRAPPER(argv[0])->fget, argc - 1, argv + 1, kwnames);
@@ -211,12 +232,15 @@ static Value staticmethod_call(int argc, Value *argv, ObjTuple *kwnames) {
 
 static Value super_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   if (argc == 0) return vm_raise(vm.e_RuntimeError, "super(): no arguments");
-  if (!IS_CLASS(argv[0])) return vm_raise(vm.e_TypeError, "super() argument 1 must be a type, not %s", vm_type_name(argv[0]));
+  if (!IS_CLASS(argv[0]))
+    return vm_raise(vm.e_TypeError, "super() argument 1 must be a type, not %s",
+                    vm_type_name(argv[0]));
   ObjClass *start = AS_CLASS(argv[0]);
   if (argc == 1) return OBJ_VAL(super_new(start, NONE_VAL));
   Value self = argv[1];
   bool ok = IS_CLASS(self) ? vm_is_subclass(AS_CLASS(self), start) : vm_isinstance(self, start);
-  if (!ok) return vm_raise(vm.e_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+  if (!ok)
+    return vm_raise(vm.e_TypeError, "super(type, obj): obj must be an instance or subtype of type");
   return OBJ_VAL(super_new(start, self));
 }
 
@@ -229,7 +253,8 @@ static Value stop_iteration(Value v) {
 
 /* send/next for generators and coroutines driven by hand. */
 static Value gen_send_value(ObjGen *g, Value v) {
-  if (g->kind == GEN_ASYNCGEN) return vm_raise(vm.e_TypeError, "async generators are driven with asend()/__anext__()");
+  if (g->kind == GEN_ASYNCGEN)
+    return vm_raise(vm.e_TypeError, "async generators are driven with asend()/__anext__()");
   Value out;
   RunStatus st = vm_resume(g, v, UNDEF_VAL, &out);
   if (st == RUN_YIELD) return out;
@@ -247,7 +272,9 @@ static Value gen_next(int argc, Value *argv, ObjTuple *kwnames) {
   return gen_send_value(AS_GEN(argv[0]), NONE_VAL);
 }
 
-static Value gen_iter(int argc, Value *argv, ObjTuple *kwnames) { return argv[0]; }
+static Value gen_iter(int argc, Value *argv, ObjTuple *kwnames) {
+  return argv[0];
+}
 
 static Value make_exception_arg(int argc, Value *argv) {
   Value typ = argv[1];
@@ -257,7 +284,8 @@ static Value make_exception_arg(int argc, Value *argv) {
     return vm_call(typ, n, argv + 2);
   }
   if (IS_EXCEPTION(typ)) return typ;
-  return vm_raise(vm.e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+  return vm_raise(vm.e_TypeError,
+                  "exceptions must be classes or instances deriving from BaseException, not %s",
                   vm_type_name(typ));
 }
 
@@ -286,7 +314,8 @@ static Value gen_close_impl(ObjGen *g) {
   Value out;
   RunStatus st = vm_resume(g, NONE_VAL, exc, &out);
   if (st == RUN_YIELD) {
-    return vm_raise(vm.e_RuntimeError, "%s ignored GeneratorExit", g->kind == GEN_COROUTINE ? "coroutine" : "generator");
+    return vm_raise(vm.e_RuntimeError, "%s ignored GeneratorExit",
+                    g->kind == GEN_COROUTINE ? "coroutine" : "generator");
   }
   if (st == RUN_ERROR) {
     if (vm_exc_matches(vm.e_GeneratorExit) || vm_exc_matches(vm.e_StopIteration)) {
@@ -299,7 +328,9 @@ static Value gen_close_impl(ObjGen *g) {
 }
 
 Value lib_gen_close(ObjGen *g);
-Value lib_gen_close(ObjGen *g) { return gen_close_impl(g); }
+Value lib_gen_close(ObjGen *g) {
+  return gen_close_impl(g);
+}
 
 static Value gen_close(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("close", argc, 1, 1)) return UNDEF_VAL;
@@ -310,7 +341,9 @@ static Value coro_await(int argc, Value *argv, ObjTuple *kwnames) {
   return OBJ_VAL(iter_new(ITER_CORO_WRAP, argv[0]));
 }
 
-static Value asyncgen_aiter(int argc, Value *argv, ObjTuple *kwnames) { return argv[0]; }
+static Value asyncgen_aiter(int argc, Value *argv, ObjTuple *kwnames) {
+  return argv[0];
+}
 
 static Value asend_new(Value gen, int mode, Value arg) {
   ObjIter *it = iter_new(ITER_ASEND, gen);
@@ -344,18 +377,29 @@ static Value asyncgen_aclose(int argc, Value *argv, ObjTuple *kwnames) {
 /* ---------------------------------------------------------- exceptions */
 
 static Value exc_init(int argc, Value *argv, ObjTuple *kwnames) {
-  if (kwnames && kwnames->len) return vm_raise(vm.e_TypeError, "%s() takes no keyword arguments", vm_type_name(argv[0]));
+  if (kwnames && kwnames->len)
+    return vm_raise(vm.e_TypeError, "%s() takes no keyword arguments", vm_type_name(argv[0]));
   if (!IS_EXCEPTION(argv[0])) return NONE_VAL;
   ObjTuple *args = tuple_new((uint32_t)(argc - 1), argv + 1);
   AS_EXCEPTION(argv[0])->args = args;
   return NONE_VAL;
 }
 
-static Value exc_args(int argc, Value *argv, ObjTuple *kwnames) { return OBJ_VAL(AS_EXCEPTION(argv[0])->args); }
-static Value exc_cause(int argc, Value *argv, ObjTuple *kwnames) { return AS_EXCEPTION(argv[0])->cause; }
-static Value exc_context(int argc, Value *argv, ObjTuple *kwnames) { return AS_EXCEPTION(argv[0])->context; }
-static Value exc_suppress(int argc, Value *argv, ObjTuple *kwnames) { return BOOL_VAL(AS_EXCEPTION(argv[0])->suppress_context); }
-static Value exc_traceback(int argc, Value *argv, ObjTuple *kwnames) { return vm_traceback_of(argv[0]); }
+static Value exc_args(int argc, Value *argv, ObjTuple *kwnames) {
+  return OBJ_VAL(AS_EXCEPTION(argv[0])->args);
+}
+static Value exc_cause(int argc, Value *argv, ObjTuple *kwnames) {
+  return AS_EXCEPTION(argv[0])->cause;
+}
+static Value exc_context(int argc, Value *argv, ObjTuple *kwnames) {
+  return AS_EXCEPTION(argv[0])->context;
+}
+static Value exc_suppress(int argc, Value *argv, ObjTuple *kwnames) {
+  return BOOL_VAL(AS_EXCEPTION(argv[0])->suppress_context);
+}
+static Value exc_traceback(int argc, Value *argv, ObjTuple *kwnames) {
+  return vm_traceback_of(argv[0]);
+}
 
 static Value exc_with_traceback(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("with_traceback", argc, 2, 2)) return UNDEF_VAL;
@@ -364,7 +408,8 @@ static Value exc_with_traceback(int argc, Value *argv, ObjTuple *kwnames) {
 
 static Value exc_add_note(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("add_note", argc, 2, 2)) return UNDEF_VAL;
-  if (!IS_STR(argv[1])) return vm_raise(vm.e_TypeError, "note must be a str, not '%s'", vm_type_name(argv[1]));
+  if (!IS_STR(argv[1]))
+    return vm_raise(vm.e_TypeError, "note must be a str, not '%s'", vm_type_name(argv[1]));
   ObjInstance *inst = AS_INSTANCE(argv[0]);
   if (!inst->dict) inst->dict = dict_new();
   ObjString *key = str_intern_cstr("__notes__");
@@ -382,7 +427,9 @@ static Value exc_first_arg(Value self) {
   return a->len ? a->items[0] : NONE_VAL;
 }
 
-static Value stopiter_value(int argc, Value *argv, ObjTuple *kwnames) { return exc_first_arg(argv[0]); }
+static Value stopiter_value(int argc, Value *argv, ObjTuple *kwnames) {
+  return exc_first_arg(argv[0]);
+}
 static Value systemexit_code(int argc, Value *argv, ObjTuple *kwnames) {
   ObjTuple *a = AS_EXCEPTION(argv[0])->args;
   return a->len == 0 ? NONE_VAL : a->len == 1 ? a->items[0] : OBJ_VAL(a);
@@ -414,7 +461,8 @@ Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames) 
   if (kwnames && kwnames->len)
     return vm_raise(vm.e_TypeError, "%s() takes no keyword arguments", cls->name->chars);
   if (argc != 2)
-    return vm_raise(vm.e_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", argc);
+    return vm_raise(vm.e_TypeError,
+                    "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", argc);
   if (!IS_STR(argv[0]))
     return vm_raise(vm.e_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
                     vm_type_name(argv[0]));
@@ -423,11 +471,13 @@ Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames) 
     return vm_raise(vm.e_TypeError, "second argument (exceptions) must be a sequence");
   ObjList *l = lib_list_from_iterable(seq);
   if (!l) return UNDEF_VAL;
-  if (l->len == 0) return vm_raise(vm.e_ValueError, "second argument (exceptions) must be a non-empty sequence");
+  if (l->len == 0)
+    return vm_raise(vm.e_ValueError, "second argument (exceptions) must be a non-empty sequence");
   bool all_exceptions = true;
   for (uint32_t i = 0; i < l->len; i++) {
     if (!IS_EXCEPTION(l->items[i]))
-      return vm_raise(vm.e_ValueError, "Item %u of second argument (exceptions) is not an exception", i);
+      return vm_raise(vm.e_ValueError,
+                      "Item %u of second argument (exceptions) is not an exception", i);
     if (!vm_isinstance(l->items[i], vm.e_Exception)) all_exceptions = false;
   }
   bool is_exception_class = vm_is_subclass(cls, vm.e_Exception);
@@ -460,7 +510,9 @@ static Value excgroup_exceptions(int argc, Value *argv, ObjTuple *kwnames) {
   return IS_NONE(n) ? OBJ_VAL(vm.empty_tuple) : n;
 }
 
-static Value excgroup_message(int argc, Value *argv, ObjTuple *kwnames) { return exc_first_arg(argv[0]); }
+static Value excgroup_message(int argc, Value *argv, ObjTuple *kwnames) {
+  return exc_first_arg(argv[0]);
+}
 
 static Value excgroup_str(int argc, Value *argv, ObjTuple *kwnames) {
   Value n = AS_EXCEPTION(argv[0])->notes;
@@ -491,7 +543,8 @@ static bool excgroup_valid_condition(Value cond) {
   if (IS_TUPLE(cond)) {
     ObjTuple *t = AS_TUPLE(cond);
     for (uint32_t i = 0; i < t->len; i++) {
-      if (!IS_CLASS(t->items[i]) || !(AS_CLASS(t->items[i])->cflags & CLASS_EXCEPTION)) return false;
+      if (!IS_CLASS(t->items[i]) || !(AS_CLASS(t->items[i])->cflags & CLASS_EXCEPTION))
+        return false;
     }
     return true;
   }
@@ -572,7 +625,8 @@ static bool excgroup_split_rec(Value exc, Value cond, bool want_rest, Value *mat
 
 static Value excgroup_split_common(Value self, Value cond, bool want_rest, Value *rest) {
   if (!excgroup_valid_condition(cond))
-    return vm_raise(vm.e_TypeError, "expected a function, exception type or tuple of exception types");
+    return vm_raise(vm.e_TypeError,
+                    "expected a function, exception type or tuple of exception types");
   Value match;
   if (!excgroup_split_rec(self, cond, want_rest, &match, rest)) return UNDEF_VAL;
   return match;
@@ -595,9 +649,15 @@ static Value excgroup_split(int argc, Value *argv, ObjTuple *kwnames) {
 
 /* ------------------------------------------------------------ misc types */
 
-static Value none_repr(int argc, Value *argv, ObjTuple *kwnames) { return OBJ_VAL(str_intern_cstr("None")); }
-static Value notimpl_repr(int argc, Value *argv, ObjTuple *kwnames) { return OBJ_VAL(str_intern_cstr("NotImplemented")); }
-static Value ellipsis_repr(int argc, Value *argv, ObjTuple *kwnames) { return OBJ_VAL(str_intern_cstr("Ellipsis")); }
+static Value none_repr(int argc, Value *argv, ObjTuple *kwnames) {
+  return OBJ_VAL(str_intern_cstr("None"));
+}
+static Value notimpl_repr(int argc, Value *argv, ObjTuple *kwnames) {
+  return OBJ_VAL(str_intern_cstr("NotImplemented"));
+}
+static Value ellipsis_repr(int argc, Value *argv, ObjTuple *kwnames) {
+  return OBJ_VAL(str_intern_cstr("Ellipsis"));
+}
 
 static Value none_ctor(int argc, Value *argv, ObjTuple *kwnames) {
   if (argc) return vm_raise(vm.e_TypeError, "NoneType takes no arguments");
@@ -628,7 +688,8 @@ void lib_object_init(void) {
   lib_def_method(o, "__setattr__", object_setattr_m);
   lib_def_method(o, "__getattribute__", object_getattribute_m);
   lib_def_method(o, "__dir__", object_dir_m);
-  vm.object_new = OBJ_VAL(wrapper_new(WRAP_STATICMETHOD, OBJ_VAL(native_new("__new__", object_new_m))));
+  vm.object_new =
+      OBJ_VAL(wrapper_new(WRAP_STATICMETHOD, OBJ_VAL(native_new("__new__", object_new_m))));
   dict_set_str(o->dict, vm.names[NAME_new], vm.object_new);
 
   vm.t_type->ctor = type_ctor;

@@ -68,7 +68,7 @@ SANITIZER_RE = re.compile(
     r'ERROR: (?:AddressSanitizer|LeakSanitizer|MemorySanitizer)'
     r'|WARNING: ThreadSanitizer'
     r'|^\S+:\d+:\d+: runtime error: ', re.M)
-GOLDEN_LINE_RE = re.compile(r'^(?:golden (\S+)|show|repl): (\d+) passed, (\d+) failed', re.M)
+GOLDEN_LINE_RE = re.compile(r'^(?:golden (\S+)|show|repl|format): (\d+) passed, (\d+) failed', re.M)
 TAP_RE = re.compile(r'^(not )?ok\b(.*)$')
 
 

@@ -159,9 +159,12 @@ static Value instance_getattr(Value obj, ObjString *name) {
   Value cv = vm_class_lookup(cls, name);
   if (is_property(cv)) return bind(cv, obj, cls);
   ObjDict *d = NULL;
-  if (IS_INSTANCE(obj) || IS_EXCEPTION(obj)) d = AS_INSTANCE(obj)->dict;
-  else if (IS_OBJ_TYPE(obj, OBJ_CDATA)) d = AS_CDATA(obj)->dict;
-  else if (IS_OBJ_TYPE(obj, OBJ_FUTURE)) d = future_dict(obj, false);
+  if (IS_INSTANCE(obj) || IS_EXCEPTION(obj))
+    d = AS_INSTANCE(obj)->dict;
+  else if (IS_OBJ_TYPE(obj, OBJ_CDATA))
+    d = AS_CDATA(obj)->dict;
+  else if (IS_OBJ_TYPE(obj, OBJ_FUTURE))
+    d = future_dict(obj, false);
   Value v;
   if (d && dict_get_str(d, name, &v)) return v;
   if (!IS_UNDEF(vm.exc)) return UNDEF_VAL; /* a colliding key's __eq__ failed */
@@ -247,15 +250,18 @@ int ops_load_method(Value obj, ObjString *name, Value *m) {
    * to a plain function on the class and the instance does not shadow it. */
   if (IS_OBJ(obj)) {
     ObjType t = (ObjType)OBJ_TYPE(obj);
-    if (t != OBJ_CLASS && t != OBJ_MODULE && t != OBJ_SUPER && t != OBJ_FUNCTION && t != OBJ_BOUND &&
-        t != OBJ_GEN) {
+    if (t != OBJ_CLASS && t != OBJ_MODULE && t != OBJ_SUPER && t != OBJ_FUNCTION &&
+        t != OBJ_BOUND && t != OBJ_GEN) {
       ObjClass *cls = vm_class_of(obj);
       Value cv = vm_class_lookup(cls, name);
       if (IS_FUNCTION(cv) || IS_NATIVE(cv)) {
         ObjDict *d = NULL;
-        if (t == OBJ_INSTANCE || t == OBJ_EXCEPTION) d = AS_INSTANCE(obj)->dict;
-        else if (t == OBJ_CDATA) d = AS_CDATA(obj)->dict;
-        else if (t == OBJ_FUTURE) d = future_dict(obj, false);
+        if (t == OBJ_INSTANCE || t == OBJ_EXCEPTION)
+          d = AS_INSTANCE(obj)->dict;
+        else if (t == OBJ_CDATA)
+          d = AS_CDATA(obj)->dict;
+        else if (t == OBJ_FUTURE)
+          d = future_dict(obj, false);
         Value shadow;
         if (!d || !dict_get_str(d, name, &shadow)) {
           *m = cv;
@@ -345,7 +351,8 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
     if (IS_OBJ_TYPE(obj, OBJ_FUTURE)) {
       ObjDict *d = future_dict(obj, true);
       if (!d) {
-        vm_raise(vm.e_AttributeError, "'%s' object has no attribute '%s'", vm_type_name(obj), name->chars);
+        vm_raise(vm.e_AttributeError, "'%s' object has no attribute '%s'", vm_type_name(obj),
+                 name->chars);
         return false;
       }
       dict_set_str(d, name, v);
@@ -357,19 +364,24 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
   case OBJ_CLASS: {
     ObjClass *c = AS_CLASS(obj);
     if (c->cflags & CLASS_BUILTIN) {
-      vm_raise(vm.e_TypeError,
-               "cannot set '%s' attribute of immutable type '%s'", name->chars, c->name->chars);
+      vm_raise(vm.e_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->chars,
+               c->name->chars);
       return false;
     }
-    if (name == vm.names[NAME_name] && IS_STR(v)) c->name = AS_STR(v);
-    else if (name == vm.names[NAME_qualname] && IS_STR(v)) c->qualname = AS_STR(v);
-    else dict_set_str(c->dict, name, v);
+    if (name == vm.names[NAME_name] && IS_STR(v))
+      c->name = AS_STR(v);
+    else if (name == vm.names[NAME_qualname] && IS_STR(v))
+      c->qualname = AS_STR(v);
+    else
+      dict_set_str(c->dict, name, v);
     return true;
   }
   case OBJ_FUNCTION: {
     ObjFunction *f = AS_FUNCTION(obj);
-    if (name == vm.names[NAME_name] && IS_STR(v)) f->name = AS_STR(v);
-    else if (name == vm.names[NAME_qualname] && IS_STR(v)) f->qualname = AS_STR(v);
+    if (name == vm.names[NAME_name] && IS_STR(v))
+      f->name = AS_STR(v);
+    else if (name == vm.names[NAME_qualname] && IS_STR(v))
+      f->qualname = AS_STR(v);
     else {
       if (!f->attrs) f->attrs = dict_new();
       dict_set_str(f->attrs, name, v);
@@ -381,7 +393,8 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
   }
 readonly:;
   Value cv = vm_class_lookup(vm_class_of(obj), name);
-  if (IS_OBJ_TYPE(cv, OBJ_WRAPPER) && AS_WRAPPER(cv)->kind == WRAP_PROPERTY && IS_NATIVE(AS_WRAPPER(cv)->fget)) {
+  if (IS_OBJ_TYPE(cv, OBJ_WRAPPER) && AS_WRAPPER(cv)->kind == WRAP_PROPERTY &&
+      IS_NATIVE(AS_WRAPPER(cv)->fget)) {
     vm_raise(vm.e_AttributeError, "readonly attribute");
   } else if (!IS_UNDEF(cv)) {
     vm_raise(vm.e_AttributeError, "'%s' object attribute '%s' is read-only", vm_type_name(obj),
@@ -530,22 +543,26 @@ Value ops_build_class(ObjString *name, Value *bases, int nbases, ObjDict *ns, Ob
     dict_del(ns, OBJ_VAL(vm.names[NAME_qualname]));
   }
   Value cell = UNDEF_VAL;
-  if (dict_get_str(ns, vm.names[NAME_classcell], &cell)) dict_del(ns, OBJ_VAL(vm.names[NAME_classcell]));
+  if (dict_get_str(ns, vm.names[NAME_classcell], &cell))
+    dict_del(ns, OBJ_VAL(vm.names[NAME_classcell]));
   if (!dict_update(cls->dict, ns)) {
     gc_pop_roots(1);
     return UNDEF_VAL;
   }
   if (!dict_get_str(cls->dict, vm.names[NAME_module], &v)) {
     Value mod;
-    if (dict_get_str(globals, vm.names[NAME_name], &mod)) dict_set_str(cls->dict, vm.names[NAME_module], mod);
+    if (dict_get_str(globals, vm.names[NAME_name], &mod))
+      dict_set_str(cls->dict, vm.names[NAME_module], mod);
   }
   /* Defining __eq__ without __hash__ makes instances unhashable. */
-  if (dict_get_str(cls->dict, vm.names[NAME_eq], &v) && !dict_get_str(cls->dict, vm.names[NAME_hash], &v))
+  if (dict_get_str(cls->dict, vm.names[NAME_eq], &v) &&
+      !dict_get_str(cls->dict, vm.names[NAME_hash], &v))
     dict_set_str(cls->dict, vm.names[NAME_hash], NONE_VAL);
   if (IS_OBJ_TYPE(cell, OBJ_CELL)) AS_CELL(cell)->value = OBJ_VAL(cls);
   /* __init_subclass__ of a base (a classmethod implicitly in Python). */
   Value isc = vm_class_lookup(base, vm.names[NAME_init_subclass]);
-  if (IS_FUNCTION(isc) || (IS_OBJ_TYPE(isc, OBJ_WRAPPER) && AS_WRAPPER(isc)->kind == WRAP_CLASSMETHOD)) {
+  if (IS_FUNCTION(isc) ||
+      (IS_OBJ_TYPE(isc, OBJ_WRAPPER) && AS_WRAPPER(isc)->kind == WRAP_CLASSMETHOD)) {
     Value fn = IS_FUNCTION(isc) ? isc : AS_WRAPPER(isc)->fget;
     Value c = OBJ_VAL(cls);
     if (IS_UNDEF(vm_call(fn, 1, &c))) {
@@ -618,7 +635,8 @@ int ops_exc_match(Value exc, Value type) {
     return 0;
   }
   if (!is_exception_class(type)) {
-    vm_raise(vm.e_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    vm_raise(vm.e_TypeError,
+             "catching classes that do not inherit from BaseException is not allowed");
     return -1;
   }
   return vm_isinstance(exc, AS_CLASS(type));

@@ -9,9 +9,13 @@ static double virtual_now = 1000.0; /* arbitrary but fixed: reproducible runs */
 /* Virtual wall time starts at a fixed date so printed timestamps repeat too. */
 static const double virtual_epoch = 1767225600.0; /* 2026-01-01 00:00:00 UTC */
 
-void clock_set_virtual(bool on) { virtual_mode = on; }
+void clock_set_virtual(bool on) {
+  virtual_mode = on;
+}
 
-bool clock_is_virtual(void) { return virtual_mode; }
+bool clock_is_virtual(void) {
+  return virtual_mode;
+}
 
 static double read_clock(clockid_t id) {
   struct timespec ts;
@@ -19,7 +23,9 @@ static double read_clock(clockid_t id) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-double clock_now(void) { return virtual_mode ? virtual_now : read_clock(CLOCK_MONOTONIC); }
+double clock_now(void) {
+  return virtual_mode ? virtual_now : read_clock(CLOCK_MONOTONIC);
+}
 
 double clock_wall(void) {
   return virtual_mode ? virtual_epoch + (virtual_now - 1000.0) : read_clock(CLOCK_REALTIME);

@@ -12,7 +12,9 @@ const OpInfo op_info[BC__COUNT] = {
 #undef OPCODE
 };
 
-int debug_op_length(uint8_t op) { return op < BC__COUNT ? 1 + op_info[op].operand_bytes : 1; }
+int debug_op_length(uint8_t op) {
+  return op < BC__COUNT ? 1 + op_info[op].operand_bytes : 1;
+}
 
 static uint16_t arg16(const uint8_t *ins, int which) {
   const uint8_t *p = ins + 1 + 2 * which;
@@ -20,7 +22,8 @@ static uint16_t arg16(const uint8_t *ins, int which) {
 }
 
 static uint32_t arg32(const uint8_t *ins) {
-  return (uint32_t)ins[1] | ((uint32_t)ins[2] << 8) | ((uint32_t)ins[3] << 16) | ((uint32_t)ins[4] << 24);
+  return (uint32_t)ins[1] | ((uint32_t)ins[2] << 8) | ((uint32_t)ins[3] << 16) |
+         ((uint32_t)ins[4] << 24);
 }
 
 bool debug_is_jump(uint8_t op) {
@@ -98,7 +101,8 @@ static void put_value(FILE *out, Value v) {
 }
 
 static const char *binop_name(int op) {
-  static const char *const names[] = {"+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&="};
+  static const char *const names[] = {
+      "+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&="};
   return op >= 0 && op < (int)ASY_ARRAY_LEN(names) ? names[op] : "?";
 }
 
@@ -190,8 +194,8 @@ uint32_t debug_disassemble_instruction(ObjCode *code, uint32_t offset, FILE *out
   /* An await point is where the task can be suspended: mark it. */
   bool await_point = op == BC_YIELD_FROM || op == BC_YIELD_VALUE;
   const char *mark = await_point ? (color ? "\033[1;35m>>\033[0m" : ">>") : "  ";
-  fprintf(out, "%s %5u %s%-22s%s", mark, offset, color && await_point ? "\033[1m" : "", op_info[op].name,
-          color && await_point ? "\033[0m" : "");
+  fprintf(out, "%s %5u %s%-22s%s", mark, offset, color && await_point ? "\033[1m" : "",
+          op_info[op].name, color && await_point ? "\033[0m" : "");
   int nb = op_info[op].operand_bytes;
   if (debug_is_jump(op)) {
     fprintf(out, " %u", arg32(ins));
@@ -209,7 +213,10 @@ uint32_t debug_disassemble_instruction(ObjCode *code, uint32_t offset, FILE *out
     fprintf(out, " %u %u", arg16(ins, 0), arg16(ins, 1));
   }
   describe_operand(code, ins, out);
-  if (op == BC_YIELD_FROM) fputs(offset > 0 && code->code[offset - 3] == BC_GET_AWAITABLE ? "  [await: may suspend]" : "  [yield from: may suspend]", out);
+  if (op == BC_YIELD_FROM)
+    fputs(offset > 0 && code->code[offset - 3] == BC_GET_AWAITABLE ? "  [await: may suspend]"
+                                                                   : "  [yield from: may suspend]",
+          out);
   if (op == BC_YIELD_VALUE) fputs("  [yield: suspends]", out);
   fputc('\n', out);
   return offset + (uint32_t)(1 + nb);
@@ -234,7 +241,8 @@ void debug_disassemble(ObjCode *code, FILE *out, bool color) {
     fprintf(out, "  (args %u, locals %u, free %u)\n", code->argcount, code->nlocals, code->nfree);
   }
   fprintf(out, "  stack size %u\n", code->stacksize);
-  for (uint32_t off = 0; off < code->count;) off = debug_disassemble_instruction(code, off, out, color);
+  for (uint32_t off = 0; off < code->count;)
+    off = debug_disassemble_instruction(code, off, out, color);
   if (code->nhandlers) {
     fputs("  exception table:\n", out);
     for (uint32_t i = 0; i < code->nhandlers; i++) {
@@ -244,13 +252,15 @@ void debug_disassemble(ObjCode *code, FILE *out, bool color) {
   }
   fputc('\n', out);
   for (uint32_t i = 0; i < code->nconsts; i++) {
-    if (IS_OBJ_TYPE(code->consts[i], OBJ_CODE)) debug_disassemble(AS_CODE(code->consts[i]), out, color);
+    if (IS_OBJ_TYPE(code->consts[i], OBJ_CODE))
+      debug_disassemble(AS_CODE(code->consts[i]), out, color);
   }
 }
 
 void debug_trace_op(Frame *f, uint8_t *ip) {
   ObjCode *code = f->code;
   uint32_t offset = (uint32_t)(ip - code->code);
-  fprintf(stderr, "[op] %-16.16s depth %-3td", code->qualname->chars, f->sp - (f->slots + code->nslots));
+  fprintf(stderr, "[op] %-16.16s depth %-3td", code->qualname->chars,
+          f->sp - (f->slots + code->nslots));
   debug_disassemble_instruction(code, offset, stderr, false);
 }

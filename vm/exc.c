@@ -112,7 +112,9 @@ const LineEntry *code_line_at(ObjCode *code, uint32_t offset) {
   return &code->lines[lo];
 }
 
-static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\f'; }
+static bool is_blank(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\f';
+}
 
 /* CPython 3.11 marks the operator of a failing binary operation and the
  * brackets of a failing subscript with '^' and the rest with '~'. It finds
@@ -131,13 +133,15 @@ static bool caret_anchors(const char *seg, size_t n, size_t *left, size_t *right
         if (is_blank(seg[i])) continue;
         *left = i;
         *right = i + 1;
-        if (i + 1 < to && !is_blank(seg[i + 1])) ++*right; /* a two-character operator, as CPython reads it */
-        if (i + 1 < to && seg[i] == ')') continue;      /* the left operand's closing parenthesis */
+        if (i + 1 < to && !is_blank(seg[i + 1]))
+          ++*right; /* a two-character operator, as CPython reads it */
+        if (i + 1 < to && seg[i] == ')') continue; /* the left operand's closing parenthesis */
         found = true;
         break;
       }
     } else if (e->kind == E_SUBSCRIPT && e->line == e->end_line) {
-      size_t l = (size_t)e->u.subscript.value->end_col, r = (size_t)e->u.subscript.slice->end_col + 1;
+      size_t l = (size_t)e->u.subscript.value->end_col,
+             r = (size_t)e->u.subscript.slice->end_col + 1;
       while (l < n && seg[l] != '[') l++;
       while (r < n && seg[r] != ']') r++;
       if (r < n) r++;
@@ -160,7 +164,8 @@ static void print_source(const char *file, const LineEntry *le) {
   size_t lead = 0;
   while (lead < len && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\f')) lead++;
   size_t end = len;
-  while (end > lead && (is_blank(line[end - 1]) || line[end - 1] == '\r' || line[end - 1] == '\n')) end--;
+  while (end > lead && (is_blank(line[end - 1]) || line[end - 1] == '\r' || line[end - 1] == '\n'))
+    end--;
   if (end == lead) return;
   fprintf(stderr, "    %.*s\n", (int)(end - lead), line + lead);
   if (le->end_line < le->line) return;
@@ -175,7 +180,8 @@ static void print_source(const char *file, const LineEntry *le) {
     if (((unsigned char)line[i] & 0xC0) != 0x80) fputc(' ', stderr);
   }
   for (size_t i = c0; i < c1; i++) {
-    if (((unsigned char)line[i] & 0xC0) == 0x80) continue; /* one mark per character, not per byte */
+    if (((unsigned char)line[i] & 0xC0) == 0x80)
+      continue; /* one mark per character, not per byte */
     bool secondary = anchors && i - c0 >= left && i - c0 < right;
     fputc(!anchors || secondary ? '^' : '~', stderr);
   }
@@ -251,12 +257,15 @@ void warn_never_awaited(ObjGen *g) {
     /* Debug mode: where it was made, as CPython's "Coroutine created at". */
     size_t len;
     const char *text = source_line(file, line, &len);
-    fprintf(stderr, "Coroutine created at (most recent call last)\n  File \"%s\", line %d, in %s\n", file, line,
-            g->origin_code->name->chars);
+    fprintf(stderr, "Coroutine created at (most recent call last)\n  File \"%s\", line %d, in %s\n",
+            file, line, g->origin_code->name->chars);
     while (text && len && (*text == ' ' || *text == '\t')) text++, len--;
     if (text) fprintf(stderr, "    %.*s\n", (int)len, text);
-    fprintf(stderr, "asy: calling %s() only made a coroutine object; nothing ran. Write `await %s(...)`, or "
-            "asyncio.create_task(%s(...)) to run it concurrently.\n", gen_name(g), gen_name(g), gen_name(g));
+    fprintf(
+        stderr,
+        "asy: calling %s() only made a coroutine object; nothing ran. Write `await %s(...)`, or "
+        "asyncio.create_task(%s(...)) to run it concurrently.\n",
+        gen_name(g), gen_name(g), gen_name(g));
   }
 }
 

@@ -19,7 +19,8 @@
 
 #if ASY_ASAN
 void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
-void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old, size_t *size_old);
+void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
+                                     size_t *size_old);
 #endif
 
 #define WORKER_STACK (1u << 20)
@@ -47,8 +48,8 @@ typedef struct IdleWaiter {
   ObjFuture *fut;
 } IdleWaiter;
 
-static Worker *workers;       /* every unfinished worker */
-static Worker *running;       /* the worker executing now, NULL on the loop */
+static Worker *workers; /* every unfinished worker */
+static Worker *running; /* the worker executing now, NULL on the loop */
 static IdleWaiter *idle_waiters;
 static ucontext_t loop_ctx;
 static bool marker_added;
@@ -75,7 +76,9 @@ static void mark_workers(void *ctx) {
   }
 }
 
-bool executor_on_worker(void) { return running != NULL; }
+bool executor_on_worker(void) {
+  return running != NULL;
+}
 
 int executor_pending(ObjLoop *loop) {
   int n = 0;

@@ -6,7 +6,9 @@
  * frame that just returned, so calls cost no malloc in steady state. */
 Frame *vm_free_frames[FRAME_LISTS + 1];
 
-static size_t frame_bytes(uint32_t cap) { return sizeof(Frame) + cap * sizeof(Value); }
+static size_t frame_bytes(uint32_t cap) {
+  return sizeof(Frame) + cap * sizeof(Value);
+}
 
 uint32_t vm_frame_cap(uint32_t need) {
   uint32_t cap = (need + FRAME_STEP - 1) / FRAME_STEP * FRAME_STEP;
@@ -20,7 +22,9 @@ Frame *vm_frame_alloc_slow(uint32_t cap) {
   return f;
 }
 
-static Frame *frame_alloc(uint32_t need) { return vm_frame_alloc(vm_frame_cap(need)); }
+static Frame *frame_alloc(uint32_t need) {
+  return vm_frame_alloc(vm_frame_cap(need));
+}
 
 void vm_free_frame(Frame *f) {
   uint32_t cls = f->cap / FRAME_STEP;
@@ -44,7 +48,9 @@ void vm_mark_frame(Frame *f) {
 
 /* ---------------------------------------------------------- messages */
 
-static const char *fname(ObjFunction *fn) { return fn->qualname->chars; }
+static const char *fname(ObjFunction *fn) {
+  return fn->qualname->chars;
+}
 
 static void append_names(char *buf, size_t size, ObjString **names, int n) {
   size_t len = strlen(buf);
@@ -71,10 +77,11 @@ static void raise_too_many(ObjFunction *fn, int given, int nkwonly_given) {
   else
     snprintf(takes, sizeof takes, "%d positional argument%s", maxp, maxp == 1 ? "" : "s");
   if (nkwonly_given > 0) {
-    vm_raise(vm.e_TypeError,
-             "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
-             fname(fn), takes, given, given == 1 ? "" : "s", nkwonly_given,
-             nkwonly_given == 1 ? "" : "s");
+    vm_raise(
+        vm.e_TypeError,
+        "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
+        fname(fn), takes, given, given == 1 ? "" : "s", nkwonly_given,
+        nkwonly_given == 1 ? "" : "s");
   } else {
     vm_raise(vm.e_TypeError, "%s() takes %s but %d %s given", fname(fn), takes, given,
              given == 1 ? "was" : "were");

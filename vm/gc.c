@@ -81,7 +81,9 @@ typedef struct PoolBlock {
 static PoolBlock *pool_lists[POOL_MAX / 8 + 1];
 static char *pool_cur, *pool_end;
 
-static inline bool pooled(size_t size) { return size > 0 && size <= POOL_MAX; }
+static inline bool pooled(size_t size) {
+  return size > 0 && size <= POOL_MAX;
+}
 
 static void *pool_alloc(size_t size) {
   size_t cls = (size + 7) / 8;
@@ -226,9 +228,13 @@ void gc_pop_range(void) {
   nranges--;
 }
 
-size_t gc_root_depth(void) { return vm.nroots; }
+size_t gc_root_depth(void) {
+  return vm.nroots;
+}
 
-int gc_range_depth(void) { return nranges; }
+int gc_range_depth(void) {
+  return nranges;
+}
 
 void gc_save_roots(size_t root_base, int range_base, GcRootSave *save) {
   gc_free_saved_roots(save);
@@ -466,7 +472,7 @@ static void trace_gray(void) {
 /* ------------------------------------------------------------- freeing */
 
 extern void loop_free_object(Obj *o); /* loop.c */
-extern void gen_finalize(ObjGen *g);   /* vm.c: never-awaited warning, frame */
+extern void gen_finalize(ObjGen *g);  /* vm.c: never-awaited warning, frame */
 
 static void free_obj(Obj *o) {
   size_t size = 0;
@@ -598,4 +604,6 @@ void gc_free_all(void) {
   vm.gc_paused--;
 }
 
-size_t gc_bytes_allocated(void) { return vm.bytes_allocated; }
+size_t gc_bytes_allocated(void) {
+  return vm.bytes_allocated;
+}

@@ -79,10 +79,11 @@ static void make_types(void) {
   vm.types[OBJ_CDATA] = vm.t_object;
   vm.types[OBJ_VIEW] = vm.t_dict_keys;
   /* Instances of these cannot be made by subclassing. */
-  ObjClass *finals[] = {vm.t_none, vm.t_bool, vm.t_function, vm.t_builtin, vm.t_method,
-                        vm.t_generator, vm.t_coroutine, vm.t_async_generator, vm.t_cell,
-                        vm.t_code, vm.t_notimpl_type, vm.t_ellipsis_type, vm.t_range,
-                        vm.t_slice, vm.t_dict_keys, vm.t_dict_values, vm.t_dict_items, vm.t_traceback};
+  ObjClass *finals[] = {vm.t_none,       vm.t_bool,      vm.t_function,     vm.t_builtin,
+                        vm.t_method,     vm.t_generator, vm.t_coroutine,    vm.t_async_generator,
+                        vm.t_cell,       vm.t_code,      vm.t_notimpl_type, vm.t_ellipsis_type,
+                        vm.t_range,      vm.t_slice,     vm.t_dict_keys,    vm.t_dict_values,
+                        vm.t_dict_items, vm.t_traceback};
   for (size_t i = 0; i < ASY_ARRAY_LEN(finals); i++) finals[i]->cflags |= CLASS_FINAL;
 }
 
@@ -99,10 +100,10 @@ static void make_exceptions(void) {
 }
 
 static void bind_builtin_names(void) {
-  ObjClass *classes[] = {vm.t_object, vm.t_type, vm.t_int, vm.t_bool, vm.t_float, vm.t_str,
-                         vm.t_tuple, vm.t_list, vm.t_dict, vm.t_set, vm.t_frozenset, vm.t_range,
-                         vm.t_slice, vm.t_property, vm.t_staticmethod, vm.t_classmethod,
-                         vm.t_super};
+  ObjClass *classes[] = {vm.t_object,      vm.t_type,  vm.t_int,   vm.t_bool,     vm.t_float,
+                         vm.t_str,         vm.t_tuple, vm.t_list,  vm.t_dict,     vm.t_set,
+                         vm.t_frozenset,   vm.t_range, vm.t_slice, vm.t_property, vm.t_staticmethod,
+                         vm.t_classmethod, vm.t_super};
   for (size_t i = 0; i < ASY_ARRAY_LEN(classes); i++)
     dict_set_str(vm.builtins, classes[i]->name, OBJ_VAL(classes[i]));
 #define X(cname, parent) dict_set_str(vm.builtins, vm.e_##cname->name, OBJ_VAL(vm.e_##cname));
@@ -203,7 +204,6 @@ Value vm_import(ObjString *name) {
 }
 
 /* ------------------------------------------------------------ running */
-
 
 bool vm_run_source(const char *src, size_t len, const char *filename, ObjDict *globals) {
   source_register(filename, src, len);

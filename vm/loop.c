@@ -26,11 +26,15 @@ void loop_set_sched(SchedMode mode, uint64_t seed) {
   sched_rng = seed * 0x9E3779B97F4A7C15ull + 1;
 }
 
-SchedMode loop_get_sched(void) { return sched_mode; }
+SchedMode loop_get_sched(void) {
+  return sched_mode;
+}
 
 static void emit_event(LoopEventKind kind, ObjLoop *loop, ObjTask *task, Obj *obj, double when) {
   /* Debug loops report to loop_debug_hook even when nobody traces. */
-  void (*hook)(const LoopEvent *) = loop_event_hook ? loop_event_hook : loop && loop->debug ? loop_debug_hook : NULL;
+  void (*hook)(const LoopEvent *) = loop_event_hook       ? loop_event_hook
+                                    : loop && loop->debug ? loop_debug_hook
+                                                          : NULL;
   if (!hook) return;
   LoopEvent ev = {kind, loop, task, obj, when, clock_now()};
   hook(&ev);
@@ -38,7 +42,9 @@ static void emit_event(LoopEventKind kind, ObjLoop *loop, ObjTask *task, Obj *ob
 
 /* ------------------------------------------------------------ GC glue */
 
-static ObjFuture *as_future(Obj *o) { return (ObjFuture *)o; }
+static ObjFuture *as_future(Obj *o) {
+  return (ObjFuture *)o;
+}
 
 static void mark_future(ObjFuture *f) {
   gc_mark_value(f->result);
@@ -67,7 +73,8 @@ static void free_more(ObjFuture *f) {
   f->more = NULL;
 }
 
-void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, void *data), void *data) {
+void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, void *data),
+                             void *data) {
   uint32_t n = f->ncb, kept = 0;
   uint32_t old_cap = n > 1 ? more_cap(n - 1) : 0;
   for (uint32_t i = 0; i < n; i++) {
@@ -132,7 +139,9 @@ void loop_mark_object(Obj *o) {
 }
 
 static size_t future_size(Obj *o) {
-  return o->aux == FUTK_TASK ? sizeof(ObjTask) : o->aux == FUTK_SLEEP ? sizeof(ObjSleep) : sizeof(ObjFuture);
+  return o->aux == FUTK_TASK    ? sizeof(ObjTask)
+         : o->aux == FUTK_SLEEP ? sizeof(ObjSleep)
+                                : sizeof(ObjFuture);
 }
 
 extern void warn_never_awaited_name(const char *name, ObjCode *code, int line); /* exc.c */
@@ -451,7 +460,8 @@ bool future_set_exception(ObjFuture *f, Value exc) {
     return false;
   }
   if (vm_isinstance(exc, vm.e_StopIteration)) {
-    vm_raise(vm.e_TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
+    vm_raise(vm.e_TypeError,
+             "StopIteration interacts badly with generators and cannot be raised into a Future");
     return false;
   }
   f->result = exc;
@@ -479,7 +489,9 @@ static bool sleep_cancel(ObjSleep *s, Value msg);
 /* A subclass written in asy may override cancel() (gather's future
  * cancels its children): honour it when C code cancels the future. */
 static int cancel_override(ObjFuture *f, Value msg) {
-  if (f->obj.aux == FUTK_SLEEP || f->cls == loop_class_future || f->cls == loop_class_task || !f->cls) return -1;
+  if (f->obj.aux == FUTK_SLEEP || f->cls == loop_class_future || f->cls == loop_class_task ||
+      !f->cls)
+    return -1;
   Value m = vm_class_lookup(f->cls, str_intern_cstr("cancel"));
   if (!IS_FUNCTION(m)) return -1;
   Value args[2] = {OBJ_VAL(f), msg};
@@ -755,7 +767,8 @@ bool task_step(ObjTask *t, Value exc) {
     Value e = vm_take_exc();
     gc_push_root(e);
     if (vm_isinstance(e, vm.e_CancelledError)) {
-      future_cancel_plain(TASK_FUTURE(t), AS_EXCEPTION(e)->args->len ? AS_EXCEPTION(e)->args->items[0] : NONE_VAL);
+      future_cancel_plain(TASK_FUTURE(t),
+                          AS_EXCEPTION(e)->args->len ? AS_EXCEPTION(e)->args->items[0] : NONE_VAL);
       t->fut.result = e; /* result() re-raises this very exception */
     } else {
       future_set_exception(TASK_FUTURE(t), e);
@@ -902,7 +915,8 @@ bool loop_run_once(ObjLoop *l) {
   }
   uint32_t ntodo = l->rcount;
   if (sched_mode == SCHED_SHUFFLE && ntodo > 1) shuffle_ready(l, ntodo);
-  emit_event(LOOP_EV_ITERATION, l, NULL, NULL, (double)ntodo); /* after the shuffle: shows the order run */
+  emit_event(LOOP_EV_ITERATION, l, NULL, NULL,
+             (double)ntodo); /* after the shuffle: shows the order run */
   for (uint32_t i = 0; i < ntodo; i++) {
     ReadyItem it = ready_pop(l);
     gc_push_root(it.a);

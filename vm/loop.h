@@ -49,7 +49,8 @@ typedef struct ObjLoop ObjLoop;
   bool started;        /* sleeps: awaited at least once */                                         \
   uint32_t ncb;        /* callbacks: cb0, then more[0 .. ncb-2] */                                 \
   int32_t origin_line; /* futures and sleeps: the line of origin_code they were made at */         \
-  Value result /* result or exception; the cancel message once cancelled or while one is pending */
+  Value result /* result or exception; the cancel message once cancelled or while one is pending   \
+                */
 
 /* What futures and tasks share (a task has no origin: it has a coroutine). */
 #define FUTURE_FIELDS                                                                              \
@@ -75,9 +76,9 @@ typedef struct ObjTask {
     FUTURE_FIELDS;
   } fut;
   Value coro;
-  Obj *waiter;       /* the future/sleep it waits on, NULL if none */
-  ObjString *name;   /* NULL until asked for: then Task-<id> */
-  uint32_t id;       /* creation order across loops (CPython's name counter) */
+  Obj *waiter;     /* the future/sleep it waits on, NULL if none */
+  ObjString *name; /* NULL until asked for: then Task-<id> */
+  uint32_t id;     /* creation order across loops (CPython's name counter) */
   int32_t num_cancels_requested;
   int32_t registry_index; /* slot in loop->tasks, -1 when done */
   bool must_cancel;
@@ -91,19 +92,22 @@ typedef struct {
   } fut;
   ObjCode *origin_code;
   double delay;
-  ObjTask *task;      /* the task sleeping, while waiting */
+  ObjTask *task; /* the task sleeping, while waiting */
 } ObjSleep;
 
 /* A task seen as a future (for the future_* functions). */
 #define TASK_FUTURE(t) ((ObjFuture *)(t))
 
 /* The i-th callback of a future (i < ncb). */
-static inline Value *future_cb_fn(ObjFuture *f, uint32_t i) { return i == 0 ? &f->cb0 : &f->more[i - 1].fn; }
+static inline Value *future_cb_fn(ObjFuture *f, uint32_t i) {
+  return i == 0 ? &f->cb0 : &f->more[i - 1].fn;
+}
 static inline bool future_cb_wakeup(ObjFuture *f, uint32_t i) {
   return i == 0 ? f->cb0_wakeup : f->more[i - 1].wakeup != 0;
 }
 /* Keep callbacks i < n for which keep(fn, wakeup, data) is true, in order. */
-void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, void *data), void *data);
+void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, void *data),
+                             void *data);
 
 typedef enum {
   READY_HANDLE,     /* a: Handle: call its callback with its args */
@@ -130,12 +134,12 @@ typedef struct {
 } Watch;
 
 typedef struct ObjHandle {
-  Obj obj;          /* obj.flags: 1 for a TimerHandle */
+  Obj obj; /* obj.flags: 1 for a TimerHandle */
   Value callback;
   ObjTuple *args;
   ObjLoop *loop;
   bool cancelled;
-  bool scheduled;   /* TimerHandle: still in the heap */
+  bool scheduled; /* TimerHandle: still in the heap */
   double when;
 } ObjHandle;
 
@@ -225,19 +229,19 @@ ObjSleep *sleep_new(double delay, Value result);
 /* Observation hooks (trace, timeline); NULL when off. Every event names the
  * loop time; strings point into the event's objects. */
 typedef enum {
-  LOOP_EV_TASK_CREATED,  /* task */
-  LOOP_EV_STEP_BEGIN,    /* task */
-  LOOP_EV_STEP_END,      /* task; obj: what it now waits on (future/sleep) or NULL */
-  LOOP_EV_TASK_DONE,     /* task: result/exception/cancelled */
-  LOOP_EV_TIMER_ADDED,   /* obj: TimerHandle or sleep; when */
-  LOOP_EV_TIMER_FIRED,   /* obj */
-  LOOP_EV_CALLBACK,      /* obj: the callable about to run */
-  LOOP_EV_ITERATION,     /* loop: start of an iteration (ready queue shown) */
-  LOOP_EV_IDLE,          /* loop: waiting `when` seconds on the selector */
-  LOOP_EV_CANCEL,        /* task: cancel() called on it; obj: the canceller task or NULL */
-  LOOP_EV_BLOCKED,       /* task: its step took `when` seconds (debug) */
-  LOOP_EV_TASK_READY,    /* task: its next step was queued in `ready` */
-  LOOP_EV_WAKE,          /* task: woken because obj (a future or task) completed */
+  LOOP_EV_TASK_CREATED, /* task */
+  LOOP_EV_STEP_BEGIN,   /* task */
+  LOOP_EV_STEP_END,     /* task; obj: what it now waits on (future/sleep) or NULL */
+  LOOP_EV_TASK_DONE,    /* task: result/exception/cancelled */
+  LOOP_EV_TIMER_ADDED,  /* obj: TimerHandle or sleep; when */
+  LOOP_EV_TIMER_FIRED,  /* obj */
+  LOOP_EV_CALLBACK,     /* obj: the callable about to run */
+  LOOP_EV_ITERATION,    /* loop: start of an iteration (ready queue shown) */
+  LOOP_EV_IDLE,         /* loop: waiting `when` seconds on the selector */
+  LOOP_EV_CANCEL,       /* task: cancel() called on it; obj: the canceller task or NULL */
+  LOOP_EV_BLOCKED,      /* task: its step took `when` seconds (debug) */
+  LOOP_EV_TASK_READY,   /* task: its next step was queued in `ready` */
+  LOOP_EV_WAKE,         /* task: woken because obj (a future or task) completed */
 } LoopEventKind;
 
 typedef struct {

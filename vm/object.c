@@ -133,7 +133,9 @@ ObjString *str_new(const char *chars, size_t n) {
   return str_finish(s);
 }
 
-ObjString *str_from_cstr(const char *s) { return str_new(s, strlen(s)); }
+ObjString *str_from_cstr(const char *s) {
+  return str_new(s, strlen(s));
+}
 
 ObjString *str_intern(const char *chars, size_t n) {
   int64_t h = str_hash_bytes(chars, n);
@@ -158,7 +160,9 @@ static ObjString *intern_permanent(const char *s, size_t n) {
   return r;
 }
 
-ObjString *str_intern_cstr(const char *s) { return intern_permanent(s, strlen(s)); }
+ObjString *str_intern_cstr(const char *s) {
+  return intern_permanent(s, strlen(s));
+}
 
 ObjString *str_printf(const char *fmt, ...) {
   char small[256];

@@ -47,8 +47,8 @@ typedef enum {
 } ObjType;
 
 struct Obj {
-  Obj *next;     /* GC list of all objects */
-  uint8_t type;  /* ObjType */
+  Obj *next;    /* GC list of all objects */
+  uint8_t type; /* ObjType */
   uint8_t marked;
   uint16_t flags; /* per-type bits, e.g. SET_FROZEN */
   uint32_t aux;   /* per-type small field */
@@ -61,9 +61,9 @@ struct Obj {
 typedef struct ObjString {
   Obj obj;
   int64_t hash;
-  uint32_t len;    /* bytes, excluding the terminating NUL */
-  uint32_t ncp;    /* code points; == len for ASCII */
-  char chars[];    /* NUL-terminated */
+  uint32_t len; /* bytes, excluding the terminating NUL */
+  uint32_t ncp; /* code points; == len for ASCII */
+  char chars[]; /* NUL-terminated */
 } ObjString;
 #define STR_INTERNED 1
 #define STR_PERMANENT 2 /* interned from C (a name the library uses): never collected */
@@ -221,7 +221,7 @@ typedef struct ObjCode {
   ObjString *name;
   ObjString *qualname;
   ObjString *filename;
-  ObjString *doc; /* the docstring, NULL if none */
+  ObjString *doc;      /* the docstring, NULL if none */
   GlobalCache *gcache; /* one per name, allocated on first LOAD_GLOBAL */
   AttrCache *acache;   /* one per name, allocated on first attribute access */
 } ObjCode;
@@ -232,12 +232,12 @@ typedef struct ObjFunction {
   Obj obj;
   ObjCode *code;
   struct ObjDict *globals;
-  ObjTuple *defaults;     /* NULL: none */
-  ObjDict *kwdefaults;    /* NULL: none */
-  ObjTuple *closure;      /* cells for the code's free vars, NULL: none */
+  ObjTuple *defaults;  /* NULL: none */
+  ObjDict *kwdefaults; /* NULL: none */
+  ObjTuple *closure;   /* cells for the code's free vars, NULL: none */
   ObjString *name;
   ObjString *qualname;
-  ObjDict *attrs;         /* __doc__, __module__ and user attributes */
+  ObjDict *attrs; /* __doc__, __module__ and user attributes */
 } ObjFunction;
 #define IS_FUNCTION(v) IS_OBJ_TYPE(v, OBJ_FUNCTION)
 #define AS_FUNCTION(v) ((ObjFunction *)AS_OBJ(v))
@@ -270,8 +270,8 @@ typedef struct {
 #define AS_BOUND(v) ((ObjBound *)AS_OBJ(v))
 
 /* -------------------------------------------------------------- class */
-#define CLASS_BUILTIN 0x01  /* created by asy itself */
-#define CLASS_FINAL 0x02    /* cannot be subclassed (bool, NoneType, ...) */
+#define CLASS_BUILTIN 0x01   /* created by asy itself */
+#define CLASS_FINAL 0x02     /* cannot be subclassed (bool, NoneType, ...) */
 #define CLASS_EXCEPTION 0x04 /* derives from BaseException */
 
 typedef struct ObjClass {
@@ -280,7 +280,7 @@ typedef struct ObjClass {
   ObjString *qualname;
   struct ObjClass *base; /* NULL only for object */
   ObjDict *dict;
-  uint8_t inst_type;     /* ObjType of instances */
+  uint8_t inst_type; /* ObjType of instances */
   uint8_t cflags;
   struct ObjModule *module;
   /* Builtin classes: builds an instance from the call's arguments (int("5"),
@@ -318,10 +318,10 @@ typedef struct ObjException {
   Value cause;   /* __cause__, NONE_VAL when unset */
   Value context; /* __context__ */
   bool suppress_context;
-  bool printed;  /* never-retrieved reports print once */
+  bool printed; /* never-retrieved reports print once */
   uint32_t ntb, captb;
-  TbEntry *tb;   /* innermost last, as printed */
-  Value notes;   /* list for ExceptionGroup.exceptions etc., NONE otherwise */
+  TbEntry *tb; /* innermost last, as printed */
+  Value notes; /* list for ExceptionGroup.exceptions etc., NONE otherwise */
 } ObjException;
 #define IS_EXCEPTION(v) IS_OBJ_TYPE(v, OBJ_EXCEPTION)
 #define AS_EXCEPTION(v) ((ObjException *)AS_OBJ(v))
@@ -349,9 +349,9 @@ typedef struct ObjGen {
   bool delegated;          /* another frame awaits/yields-from it */
   bool awaited;            /* was ever started (never-awaited warning) */
   bool hooks_done;         /* async generator finalizer ran */
-  bool loop_owned;         /* made by a call in a `for` header: closed when the loop is left early */
-  ObjString *qualname;     /* its function's; __name__ is the last dotted part */
-  ObjCode *origin_code;    /* where the coroutine was created (never-awaited warning) */
+  bool loop_owned;      /* made by a call in a `for` header: closed when the loop is left early */
+  ObjString *qualname;  /* its function's; __name__ is the last dotted part */
+  ObjCode *origin_code; /* where the coroutine was created (never-awaited warning) */
 } ObjGen;
 /* __name__ of a generator: the part of its qualname after the last dot. */
 static inline const char *gen_name(const ObjGen *g) {
@@ -385,7 +385,7 @@ enum { ASEND_FRESH, ASEND_RUNNING, ASEND_DONE };
 typedef struct {
   Obj obj;
   uint8_t kind;
-  uint8_t sub;    /* per-kind mode */
+  uint8_t sub; /* per-kind mode */
   Value src;
   Value a;
   int64_t i, n, step;

@@ -9,14 +9,38 @@
 #define ASY_OPERATOR_H
 
 typedef enum {
-  OP_ADD, OP_SUB, OP_MUL, OP_MATMUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW,
-  OP_LSHIFT, OP_RSHIFT, OP_BITOR, OP_BITXOR, OP_BITAND,
+  OP_ADD,
+  OP_SUB,
+  OP_MUL,
+  OP_MATMUL,
+  OP_DIV,
+  OP_FLOORDIV,
+  OP_MOD,
+  OP_POW,
+  OP_LSHIFT,
+  OP_RSHIFT,
+  OP_BITOR,
+  OP_BITXOR,
+  OP_BITAND,
   /* unary */
-  OP_NOT, OP_NEG, OP_POS, OP_INVERT,
+  OP_NOT,
+  OP_NEG,
+  OP_POS,
+  OP_INVERT,
   /* bool */
-  OP_AND, OP_OR,
+  OP_AND,
+  OP_OR,
   /* comparison */
-  OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_IS, OP_ISNOT, OP_IN, OP_NOTIN,
+  OP_EQ,
+  OP_NE,
+  OP_LT,
+  OP_LE,
+  OP_GT,
+  OP_GE,
+  OP_IS,
+  OP_ISNOT,
+  OP_IN,
+  OP_NOTIN,
 } Operator;
 
 #endif

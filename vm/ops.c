@@ -70,7 +70,9 @@ bool vm_isinstance(Value v, ObjClass *cls) {
   return vm_is_subclass(vm_class_of(v), cls);
 }
 
-const char *vm_type_name(Value v) { return vm_class_of(v)->name->chars; }
+const char *vm_type_name(Value v) {
+  return vm_class_of(v)->name->chars;
+}
 
 Value vm_class_lookup(ObjClass *cls, ObjString *name) {
   Value v;
@@ -88,7 +90,8 @@ Value vm_lookup_special(Value v, ObjString *name) {
 static Value user_special(Value v, ObjString *name) {
   if (!IS_OBJ(v)) return UNDEF_VAL;
   ObjType t = (ObjType)OBJ_TYPE(v);
-  if (t != OBJ_INSTANCE && t != OBJ_EXCEPTION && t != OBJ_CDATA && t != OBJ_FUTURE) return UNDEF_VAL;
+  if (t != OBJ_INSTANCE && t != OBJ_EXCEPTION && t != OBJ_CDATA && t != OBJ_FUTURE)
+    return UNDEF_VAL;
   Value m = vm_lookup_special(v, name);
   if (IS_UNDEF(m) || IS_NONE(m)) return m;
   return m;
@@ -191,7 +194,8 @@ bool ops_int_mod(int64_t a, int64_t b, int64_t *out) {
 
 static Value int_pow(int64_t base, int64_t exp) {
   if (exp < 0) {
-    if (base == 0) return vm_raise(vm.e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    if (base == 0)
+      return vm_raise(vm.e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
     return FLOAT_VAL(pow((double)base, (double)exp));
   }
   int64_t result = 1;
@@ -207,8 +211,8 @@ static Value int_pow(int64_t base, int64_t exp) {
 
 static Value float_divmod_part(double a, double b, bool want_floor) {
   if (b == 0.0) {
-    return vm_raise(vm.e_ZeroDivisionError, want_floor ? "float floor division by zero"
-                                                       : "float modulo");
+    return vm_raise(vm.e_ZeroDivisionError,
+                    want_floor ? "float floor division by zero" : "float modulo");
   }
   double mod = fmod(a, b);
   double div = (a - mod) / b;
@@ -232,7 +236,8 @@ static Value float_divmod_part(double a, double b, bool want_floor) {
 }
 
 static Value float_pow(double a, double b) {
-  if (a == 0.0 && b < 0.0) return vm_raise(vm.e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+  if (a == 0.0 && b < 0.0)
+    return vm_raise(vm.e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
   if (a < 0.0 && b != floor(b) && isfinite(b)) {
     return vm_raise(vm.e_ValueError, "complex numbers are not supported by asy (negative number "
                                      "raised to a fractional power)");
@@ -302,7 +307,8 @@ static Value float_binary(int op, double a, double b) {
 }
 
 static const char *op_symbol(int op) {
-  static const char *const syms[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "|", "^", "&"};
+  static const char *const syms[] = {"+",  "-",  "*",  "@", "/", "//", "%",
+                                     "**", "<<", ">>", "|", "^", "&"};
   return op >= OP_ADD && op <= OP_BITAND ? syms[op] : "?";
 }
 
@@ -362,8 +368,8 @@ static Value binary_type_error(int op, Value a, Value b, bool inplace) {
     return vm_raise(vm.e_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                     inplace ? "**=" : "** or pow()", vm_type_name(a), vm_type_name(b));
   }
-  if (op == OP_MUL && (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_STR(b) || IS_LIST(b) ||
-                       IS_TUPLE(b))) {
+  if (op == OP_MUL &&
+      (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_STR(b) || IS_LIST(b) || IS_TUPLE(b))) {
     Value other = (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a)) ? b : a;
     return vm_raise(vm.e_TypeError, "can't multiply sequence by non-int of type '%s'",
                     vm_type_name(other));
@@ -534,7 +540,8 @@ static Value builtin_binary(int op, Value a, Value b, bool inplace) {
       rl->cap = oldcap;
       return a;
     }
-    if (op == OP_ADD && IS_LIST(b)) return seq_concat(l->items, l->len, AS_LIST(b)->items, AS_LIST(b)->len, false);
+    if (op == OP_ADD && IS_LIST(b))
+      return seq_concat(l->items, l->len, AS_LIST(b)->items, AS_LIST(b)->len, false);
     if (op == OP_MUL && repeat_count(b, &n)) return seq_repeat(l->items, l->len, n, false);
     return UNDEF_VAL;
   }
@@ -542,7 +549,8 @@ static Value builtin_binary(int op, Value a, Value b, bool inplace) {
     return seq_repeat(AS_LIST(b)->items, AS_LIST(b)->len, n, false);
   if (IS_TUPLE(a)) {
     ObjTuple *t = AS_TUPLE(a);
-    if (op == OP_ADD && IS_TUPLE(b)) return seq_concat(t->items, t->len, AS_TUPLE(b)->items, AS_TUPLE(b)->len, true);
+    if (op == OP_ADD && IS_TUPLE(b))
+      return seq_concat(t->items, t->len, AS_TUPLE(b)->items, AS_TUPLE(b)->len, true);
     if (op == OP_MUL && repeat_count(b, &n)) return seq_repeat(t->items, t->len, n, true);
     return UNDEF_VAL;
   }
@@ -572,7 +580,10 @@ Value vm_unary(int op, Value a) {
   Value m = user_special(a, name);
   if (!IS_UNDEF(m) && !IS_NONE(m)) return call_special(m, a, 0, NULL);
   return vm_raise(vm.e_TypeError, "bad operand type for unary %s: '%s'",
-                  op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", vm_type_name(a));
+                  op == OP_NEG   ? "-"
+                  : op == OP_POS ? "+"
+                                 : "~",
+                  vm_type_name(a));
 }
 
 /* --------------------------------------------------------- comparison */
@@ -805,7 +816,8 @@ Value vm_compare(int op, Value a, Value b) {
   /* User-defined rich comparison, reflected operand second. Like CPython,
    * the right operand goes first when its class derives from the left's. */
   ObjString *name = cmp_dunder(op), *rname = cmp_dunder(reflected(op));
-  bool right_first = vm_class_of(b) != vm_class_of(a) && vm_is_subclass(vm_class_of(b), vm_class_of(a));
+  bool right_first =
+      vm_class_of(b) != vm_class_of(a) && vm_is_subclass(vm_class_of(b), vm_class_of(a));
   for (int pass = 0; pass < 2; pass++) {
     bool use_right = (pass == 0) == right_first;
     Value self = use_right ? b : a, other = use_right ? a : b;
@@ -944,7 +956,8 @@ bool vm_hash(Value v, int64_t *out) {
     int64_t n;
     vm_len(v, &n);
     ObjRange *r = AS_RANGE(v);
-    Value t[3] = {INT_VAL(n), n == 0 ? NONE_VAL : INT_VAL(r->start), n <= 1 ? NONE_VAL : INT_VAL(r->step)};
+    Value t[3] = {INT_VAL(n), n == 0 ? NONE_VAL : INT_VAL(r->start),
+                  n <= 1 ? NONE_VAL : INT_VAL(r->step)};
     ObjTuple *tup = tuple_new(3, t);
     return hash_tuple(tup, out);
   }

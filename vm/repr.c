@@ -14,14 +14,17 @@ static int repr_enter(Obj *o) {
     if (repr_stack[i] == o) return 1;
   }
   if (repr_depth == REPR_MAX_DEPTH) {
-    vm_raise(vm.e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+    vm_raise(vm.e_RecursionError,
+             "maximum recursion depth exceeded while getting the repr of an object");
     return -1;
   }
   repr_stack[repr_depth++] = o;
   return 0;
 }
 
-static void repr_leave(void) { repr_depth--; }
+static void repr_leave(void) {
+  repr_depth--;
+}
 
 static ObjString *buf_to_str(FmtBuf *b) {
   ObjString *s = str_new(b->data ? b->data : "", b->len);
@@ -432,8 +435,7 @@ ObjString *vm_format(Value v, ObjString *spec) {
     return AS_STR(r);
   }
   if (sn != 0) {
-    vm_raise(vm.e_TypeError, "unsupported format string passed to %s.__format__",
-             vm_type_name(v));
+    vm_raise(vm.e_TypeError, "unsupported format string passed to %s.__format__", vm_type_name(v));
     return NULL;
   }
   return vm_str(v);

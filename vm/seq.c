@@ -12,7 +12,8 @@ static int64_t range_len(ObjRange *r) {
   if (r->step > 0 && r->start < r->stop)
     return (int64_t)(((uint64_t)r->stop - (uint64_t)r->start - 1) / (uint64_t)r->step + 1);
   if (r->step < 0 && r->start > r->stop)
-    return (int64_t)(((uint64_t)r->start - (uint64_t)r->stop - 1) / (uint64_t)(-(r->step + 1) + 1) + 1);
+    return (int64_t)(((uint64_t)r->start - (uint64_t)r->stop - 1) / (uint64_t)(-(r->step + 1) + 1) +
+                     1);
   return 0;
 }
 
@@ -33,7 +34,8 @@ bool vm_len(Value v, int64_t *out) {
       Value r = vm_call(m, 1, &v);
       if (IS_UNDEF(r)) return false;
       if (!IS_INTLIKE(r)) {
-        vm_raise(vm.e_TypeError, "'%s' object cannot be interpreted as an integer", vm_type_name(r));
+        vm_raise(vm.e_TypeError, "'%s' object cannot be interpreted as an integer",
+                 vm_type_name(r));
         return false;
       }
       if (AS_INTLIKE(r) < 0) {
@@ -290,7 +292,8 @@ static Value range_getitem(ObjRange *r, Value k) {
     int64_t start, stop, step, n;
     if (!ops_slice_indices(AS_SLICE(k), len, &start, &stop, &step, &n)) return UNDEF_VAL;
     (void)n;
-    return OBJ_VAL(range_new(r->start + start * r->step, r->start + stop * r->step, r->step * step));
+    return OBJ_VAL(
+        range_new(r->start + start * r->step, r->start + stop * r->step, r->step * step));
   }
   int64_t i;
   if (!normalize_index(k, len, &i, "range")) {
@@ -376,8 +379,9 @@ static bool list_set_slice(ObjList *l, ObjSlice *s, Value v) {
   }
   if (step != 1) {
     if ((int64_t)src->len != n) {
-      vm_raise(vm.e_ValueError, "attempt to assign sequence of size %u to extended slice of size %lld",
-               src->len, (long long)n);
+      vm_raise(vm.e_ValueError,
+               "attempt to assign sequence of size %u to extended slice of size %lld", src->len,
+               (long long)n);
       return false;
     }
     for (int64_t i = 0; i < n; i++) l->items[start + i * step] = src->items[i];
@@ -398,7 +402,8 @@ static bool list_set_slice(ObjList *l, ObjSlice *s, Value v) {
     l->cap = (uint32_t)newlen;
   }
   gc_pop_roots(1);
-  if (l->len > stop) memmove(l->items + start + added, l->items + stop, (size_t)(l->len - stop) * sizeof(Value));
+  if (l->len > stop)
+    memmove(l->items + start + added, l->items + stop, (size_t)(l->len - stop) * sizeof(Value));
   if (added) memcpy(l->items + start, src->items, (size_t)added * sizeof(Value));
   l->len = (uint32_t)newlen;
   return true;
@@ -838,7 +843,8 @@ Value ops_get_awaitable(Value v, int where) {
     return v;
   } else if (IS_ITER(v) && AS_ITER(v)->kind == ITER_ASEND) {
     return v;
-  } else if (IS_ITER(v) && (AS_ITER(v)->kind == ITER_FUTURE || AS_ITER(v)->kind == ITER_CORO_WRAP)) {
+  } else if (IS_ITER(v) &&
+             (AS_ITER(v)->kind == ITER_FUTURE || AS_ITER(v)->kind == ITER_CORO_WRAP)) {
     return AS_ITER(v)->src;
   } else if (IS_OBJ(v)) {
     Value m = vm_lookup_special(v, vm.names[NAME_await]);
@@ -912,7 +918,8 @@ Value ops_get_anext(Value ait) {
   }
   Value m = vm_lookup_special(ait, vm.names[NAME_anext]);
   if (IS_UNDEF(m)) {
-    return vm_raise(vm.e_TypeError, "'async for' requires an iterator with __anext__ method, got %s",
+    return vm_raise(vm.e_TypeError,
+                    "'async for' requires an iterator with __anext__ method, got %s",
                     vm_type_name(ait));
   }
   Value r = vm_call(m, 1, &ait);

@@ -12,7 +12,9 @@ VM vm;
 
 /* ------------------------------------------------------------ helpers */
 
-static inline uint16_t read_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline uint16_t read_u16(const uint8_t *p) {
+  return (uint16_t)(p[0] | (p[1] << 8));
+}
 static inline uint32_t read_u32(const uint8_t *p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
@@ -86,7 +88,7 @@ static const ExcEntry *find_handler(ObjCode *c, uint32_t off) {
 static ObjGen *gen_new(ObjFunction *fn) {
   ObjGen *g = (ObjGen *)gc_alloc_obj(sizeof(ObjGen), OBJ_GEN);
   uint32_t flags = fn->code->flags;
-  g->kind = (flags & CODE_ASYNCGEN) ? GEN_ASYNCGEN
+  g->kind = (flags & CODE_ASYNCGEN)    ? GEN_ASYNCGEN
             : (flags & CODE_COROUTINE) ? GEN_COROUTINE
                                        : GEN_GENERATOR;
   g->state = GEN_CREATED;
@@ -171,7 +173,8 @@ static CallOutcome start_function(ObjFunction *fn, Value *self, int argc, Value 
   return CALL_FRAME;
 }
 
-extern Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames); /* lib/object.c */
+extern Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv,
+                              ObjTuple *kwnames); /* lib/object.c */
 
 /* __init__ and __new__ of cls, looked up again only after a class changed. */
 static inline void class_hooks(ObjClass *cls) {
@@ -333,8 +336,8 @@ static Value call_native_self(ObjNative *n, Value self, int argc, Value *argv, O
 
 /* Start a call of callee(argv...) from anywhere: either it completes
  * (CALL_DONE, *result set), or it needs a frame run (*out). */
-static CallOutcome start_call(Value callee, int argc, Value *argv, ObjTuple *kwnames,
-                              Value *result, Frame **out) {
+static CallOutcome start_call(Value callee, int argc, Value *argv, ObjTuple *kwnames, Value *result,
+                              Frame **out) {
   Value self;
   bool has_self = false;
   for (;;) {
@@ -346,8 +349,8 @@ static CallOutcome start_call(Value callee, int argc, Value *argv, ObjTuple *kwn
     case OBJ_NATIVE: {
       ObjNative *n = AS_NATIVE(callee);
       vm.calling_native = n;
-      *result = has_self ? call_native_self(n, self, argc, argv, kwnames)
-                         : n->fn(argc, argv, kwnames);
+      *result =
+          has_self ? call_native_self(n, self, argc, argv, kwnames) : n->fn(argc, argv, kwnames);
       return IS_UNDEF(*result) ? CALL_ERROR : CALL_DONE;
     }
     case OBJ_BOUND:
@@ -443,7 +446,8 @@ Value vm_call_kw(Value callable, int argc, Value *argv, ObjTuple *kwnames) {
   Value result = UNDEF_VAL;
   Frame *f = NULL;
   CallOutcome started = start_call(callable, argc, argv, kwnames, &result, &f);
-  if (started == CALL_DONE || started == CALL_ERROR) call_from_c = false; /* else vm_run_frame clears it */
+  if (started == CALL_DONE || started == CALL_ERROR)
+    call_from_c = false; /* else vm_run_frame clears it */
   switch (started) {
   case CALL_DONE: return result;
   case CALL_ERROR: return UNDEF_VAL;
@@ -485,7 +489,9 @@ Value vm_call_method(Value self, ObjString *name, int argc, Value *argv) {
 }
 
 /* Where a generator resumes: the innermost frame of its await chain. */
-static Frame *resume_target(ObjGen *g) { return g->innermost ? g->innermost : g->frame; }
+static Frame *resume_target(ObjGen *g) {
+  return g->innermost ? g->innermost : g->frame;
+}
 
 /* Mark every generator of a chain running/suspended, from f up to top. */
 static void chain_state(Frame *f, Frame *top, GenState st) {
@@ -523,7 +529,7 @@ static Frame *attach_generator(ObjGen *g, Frame *parent, EntryKind entry, Value 
 }
 
 static const char *gen_kind_name(ObjGen *g) {
-  return g->kind == GEN_COROUTINE ? "coroutine"
+  return g->kind == GEN_COROUTINE  ? "coroutine"
          : g->kind == GEN_ASYNCGEN ? "async generator"
                                    : "generator";
 }
@@ -538,8 +544,7 @@ static bool gen_can_resume(ObjGen *g, Value send) {
     return false;
   }
   if (g->state == GEN_CREATED && !IS_NONE(send) && !IS_UNDEF(send)) {
-    vm_raise(vm.e_TypeError, "can't send non-None value to a just-started %s",
-             gen_kind_name(g));
+    vm_raise(vm.e_TypeError, "can't send non-None value to a just-started %s", gen_kind_name(g));
     return false;
   }
   return true;
@@ -729,7 +734,8 @@ static inline bool int_binop_fast(int op, int64_t a, int64_t b, int64_t *r) {
 }
 
 static void raise_unbound_local(ObjCode *code, uint16_t slot) {
-  vm_raise(vm.e_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+  vm_raise(vm.e_UnboundLocalError,
+           "cannot access local variable '%s' where it is not associated with a value",
            code->varnames[slot]->chars);
 }
 
@@ -1050,8 +1056,8 @@ op_LOAD_ATTR : {
         sp[-1] = in->dict->entries[ix].value;
         DISPATCH();
       }
-      if (!IS_UNDEF(ac->cv) && !IS_OBJ_TYPE(ac->cv, OBJ_FUNCTION) && !IS_OBJ_TYPE(ac->cv, OBJ_NATIVE) &&
-          !IS_OBJ_TYPE(ac->cv, OBJ_WRAPPER)) {
+      if (!IS_UNDEF(ac->cv) && !IS_OBJ_TYPE(ac->cv, OBJ_FUNCTION) &&
+          !IS_OBJ_TYPE(ac->cv, OBJ_NATIVE) && !IS_OBJ_TYPE(ac->cv, OBJ_WRAPPER)) {
         sp[-1] = ac->cv;
         DISPATCH();
       }
@@ -1080,7 +1086,8 @@ op_STORE_ATTR : {
       SYNC(); /* a new attribute: the dict may grow (and collect) */
       if (!in->dict) in->dict = dict_new_sized(in->cls->attr_hint);
       dict_set_str(in->dict, code->names[ni], sp[-2]);
-      if (in->dict->len > in->cls->attr_hint && in->dict->len <= 8) in->cls->attr_hint = in->dict->len;
+      if (in->dict->len > in->cls->attr_hint && in->dict->len <= 8)
+        in->cls->attr_hint = in->dict->len;
       sp -= 2;
       DISPATCH();
     }
@@ -1211,7 +1218,8 @@ op_BUILD_SLICE : {
 #define SLOW_BINOP(opname, astop)                                                                  \
   op_##opname : {                                                                                  \
     int64_t r;                                                                                     \
-    if (IS_INT(sp[-2]) && IS_INT(sp[-1]) && int_binop_fast(astop, AS_INT(sp[-2]), AS_INT(sp[-1]), &r)) { \
+    if (IS_INT(sp[-2]) && IS_INT(sp[-1]) &&                                                        \
+        int_binop_fast(astop, AS_INT(sp[-2]), AS_INT(sp[-1]), &r)) {                               \
       sp[-2] = INT_VAL(r);                                                                         \
       sp--;                                                                                        \
       DISPATCH();                                                                                  \

@@ -45,25 +45,27 @@ typedef enum {
 
 typedef struct Frame {
   ObjCode *code;
-  ObjFunction *func;     /* NULL for module code run without a function */
-  struct Frame *parent;  /* caller, resumer or delegating frame */
-  uint8_t *ip;           /* next instruction */
-  Value *sp;             /* next free stack slot */
+  ObjFunction *func;    /* NULL for module code run without a function */
+  struct Frame *parent; /* caller, resumer or delegating frame */
+  uint8_t *ip;          /* next instruction */
+  Value *sp;            /* next free stack slot */
   ObjDict *globals;
-  ObjDict *ns;           /* class body namespace, else NULL */
-  ObjGen *gen;           /* owning generator/coroutine, else NULL */
-  Value handled;         /* exception being handled here (bare raise), UNDEF if none */
-  uint8_t entry;         /* EntryKind */
+  ObjDict *ns;   /* class body namespace, else NULL */
+  ObjGen *gen;   /* owning generator/coroutine, else NULL */
+  Value handled; /* exception being handled here (bare raise), UNDEF if none */
+  uint8_t entry; /* EntryKind */
   uint8_t flags;
-  uint32_t depth;        /* call depth, for RecursionError */
-  uint32_t cap;          /* slots allocated (free-list size class) */
-  Value slots[];         /* code->nslots locals, then the value stack */
+  uint32_t depth; /* call depth, for RecursionError */
+  uint32_t cap;   /* slots allocated (free-list size class) */
+  Value slots[];  /* code->nslots locals, then the value stack */
 } Frame;
 
 /* Result of running the dispatch loop until its entry frame finishes. */
 typedef enum { RUN_RETURN, RUN_YIELD, RUN_ERROR } RunStatus;
 
 /* Interned names the VM looks up often. */
+/* One table, laid out by hand. */
+// clang-format off
 #define VM_NAMES(X)                                                                                \
   X(init, "__init__") X(new, "__new__") X(str, "__str__") X(repr, "__repr__") X(eq, "__eq__")     \
   X(ne, "__ne__") X(lt, "__lt__") X(le, "__le__") X(gt, "__gt__") X(ge, "__ge__")                 \
@@ -81,6 +83,7 @@ typedef enum { RUN_RETURN, RUN_YIELD, RUN_ERROR } RunStatus;
   X(float_, "__float__") X(reversed, "__reversed__") X(missing, "__missing__")                    \
   X(set_name, "__set_name__") X(init_subclass, "__init_subclass__") X(value, "value")              \
   X(underscore, "_") X(file, "__file__") X(spec, "__spec__") X(loader, "__loader__")
+// clang-format on
 
 typedef enum {
 #define X(id, text) NAME_##id,
@@ -92,7 +95,7 @@ typedef enum {
 /* The builtin exception classes, in hierarchy order (parent before child);
  * the root names itself as its parent. */
 #define VM_EXCEPTIONS(X)                                                                           \
-  X(BaseException, BaseException)                                                                         \
+  X(BaseException, BaseException)                                                                  \
   X(Exception, BaseException)                                                                      \
   X(SystemExit, BaseException)                                                                     \
   X(KeyboardInterrupt, BaseException)                                                              \
@@ -144,11 +147,11 @@ typedef enum {
   X(RuntimeWarning, Warning)
 
 typedef struct VM {
-  Frame *frame;   /* running frame, NULL when no asy code runs */
-  Value exc;      /* pending exception, UNDEF_VAL when none */
+  Frame *frame; /* running frame, NULL when no asy code runs */
+  Value exc;    /* pending exception, UNDEF_VAL when none */
 
   ObjDict *builtins;
-  ObjDict *modules;     /* name → module, for import */
+  ObjDict *modules; /* name → module, for import */
   ObjModule *main_module;
 
   /* classes of builtin types */
@@ -157,16 +160,16 @@ typedef struct VM {
       *t_dict, *t_set, *t_frozenset, *t_range, *t_slice, *t_function, *t_builtin, *t_method,
       *t_generator, *t_coroutine, *t_async_generator, *t_module, *t_cell, *t_code, *t_property,
       *t_staticmethod, *t_classmethod, *t_super, *t_iterator, *t_dict_keys, *t_dict_values,
-      *t_dict_items, *t_traceback, *t_notimpl_type, *t_ellipsis_type, *t_future, *t_task, *t_loop, *t_handle,
-      *t_timer_handle;
+      *t_dict_items, *t_traceback, *t_notimpl_type, *t_ellipsis_type, *t_future, *t_task, *t_loop,
+      *t_handle, *t_timer_handle;
 #define X(name, parent) ObjClass *e_##name;
   VM_EXCEPTIONS(X)
 #undef X
   Value not_implemented; /* the NotImplemented singleton */
   Value ellipsis;
   uint32_t class_epoch; /* bumped by any change to any class namespace: attribute caches check it */
-  Value object_init; /* object.__init__ (likewise) */
-  Value object_new; /* object.__new__ (kept alive by object's dict): instantiation inlines it */
+  Value object_init;    /* object.__init__ (likewise) */
+  Value object_new;     /* object.__new__ (kept alive by object's dict): instantiation inlines it */
   ObjTuple *empty_tuple;
   ObjString *empty_str;
   ObjString *names[NAME__COUNT];
@@ -185,13 +188,13 @@ typedef struct VM {
 
   /* limits and state */
   int recursion_limit;
-  int c_depth; /* nested dispatch loops */
+  int c_depth;                       /* nested dispatch loops */
   volatile sig_atomic_t interrupted; /* Ctrl-C seen; the dispatch loop raises KeyboardInterrupt */
-  bool debug;      /* --debug / ASY_DEBUG: asyncio debug warnings */
-  bool trace_ops;  /* --trace=ops: one line per instruction */
-  bool repl;       /* running the REPL (PRINT_EXPR echoes) */
-  Value argv;      /* sys.argv list */
-  ObjString *main_file; /* the script's path as given, for messages */
+  bool debug;                        /* --debug / ASY_DEBUG: asyncio debug warnings */
+  bool trace_ops;                    /* --trace=ops: one line per instruction */
+  bool repl;                         /* running the REPL (PRINT_EXPR echoes) */
+  Value argv;                        /* sys.argv list */
+  ObjString *main_file;              /* the script's path as given, for messages */
 
   /* the event loop currently running (loop.c), NONE when none */
   Value running_loop;
