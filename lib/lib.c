@@ -11,7 +11,9 @@ void lib_def_property(ObjClass *cls, const char *name, NativeFn getter) {
 }
 
 ObjNative *lib_def_method(ObjClass *cls, const char *name, NativeFn fn) {
-  return vm_def_native(cls->dict, name, fn);
+  ObjNative *n = vm_def_native(cls->dict, name, fn);
+  n->obj.aux = NATIVE_METHOD;
+  return n;
 }
 
 static int param_index(ObjString *name, int nparams, const char *const *params) {

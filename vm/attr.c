@@ -11,8 +11,9 @@
 static Value bind(Value attr, Value self, ObjClass *cls) {
   if (!IS_OBJ(attr)) return attr;
   switch (OBJ_TYPE(attr)) {
-  case OBJ_FUNCTION:
-  case OBJ_NATIVE: return OBJ_VAL(bound_new(self, attr));
+  case OBJ_FUNCTION: return OBJ_VAL(bound_new(self, attr));
+  case OBJ_NATIVE:
+    return AS_OBJ(attr)->aux == NATIVE_METHOD ? OBJ_VAL(bound_new(self, attr)) : attr;
   case OBJ_WRAPPER: {
     ObjWrapper *w = AS_WRAPPER(attr);
     if (w->kind == WRAP_STATICMETHOD) return w->fget;
@@ -254,7 +255,7 @@ int ops_load_method(Value obj, ObjString *name, Value *m) {
         t != OBJ_BOUND && t != OBJ_GEN) {
       ObjClass *cls = vm_class_of(obj);
       Value cv = vm_class_lookup(cls, name);
-      if (IS_FUNCTION(cv) || IS_NATIVE(cv)) {
+      if (IS_FUNCTION(cv) || IS_NATIVE_METHOD(cv)) {
         ObjDict *d = NULL;
         if (t == OBJ_INSTANCE || t == OBJ_EXCEPTION)
           d = AS_INSTANCE(obj)->dict;
@@ -271,7 +272,7 @@ int ops_load_method(Value obj, ObjString *name, Value *m) {
     }
   } else {
     Value cv = vm_class_lookup(vm_class_of(obj), name);
-    if (IS_NATIVE(cv)) {
+    if (IS_NATIVE_METHOD(cv)) {
       *m = cv;
       return 1;
     }

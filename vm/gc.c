@@ -202,20 +202,12 @@ Obj *gc_alloc_obj(size_t size, ObjType type) {
 
 /* ------------------------------------------------------------- roots */
 
-void gc_push_root(Value v) {
-  if (vm.nroots == vm.caproots) {
-    size_t cap = vm.caproots ? vm.caproots * 2 : 64;
-    Value *r = realloc(vm.roots, cap * sizeof(Value));
-    if (!r) asy_fatal("out of memory (GC roots)");
-    vm.roots = r;
-    vm.caproots = cap;
-  }
-  vm.roots[vm.nroots++] = v;
-}
-
-void gc_pop_roots(size_t n) {
-  if (n > vm.nroots) asy_fatal("GC root stack underflow");
-  vm.nroots -= n;
+void gc_grow_roots(void) {
+  size_t cap = vm.caproots ? vm.caproots * 2 : 64;
+  Value *r = realloc(vm.roots, cap * sizeof(Value));
+  if (!r) asy_fatal("out of memory (GC roots)");
+  vm.roots = r;
+  vm.caproots = cap;
 }
 
 void gc_push_range(const Value *items, size_t n) {

@@ -41,10 +41,13 @@ void gc_mark_obj(Obj *o);
 /* Mark an array of values. */
 void gc_mark_array(const Value *v, size_t n);
 
-/* Protect v from collection until the matching gc_pop_roots. */
-void gc_push_root(Value v);
+/* Protect v from collection until the matching gc_pop_roots (inline in
+ * vm.h: it is on every native call's path). */
+static inline void gc_push_root(Value v);
 /* Release the n most recently pushed roots. */
-void gc_pop_roots(size_t n);
+static inline void gc_pop_roots(size_t n);
+/* Make room on the root stack (gc_push_root's slow path). */
+void gc_grow_roots(void);
 /* Protect n values at items (an array the caller owns) until the matching
  * gc_pop_range: for constructors that allocate before copying. */
 void gc_push_range(const Value *items, size_t n);

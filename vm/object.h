@@ -194,6 +194,9 @@ typedef struct {
 } AttrCache;
 #define ACACHE_LOAD 1  /* no property: the instance dict decides, then cv */
 #define ACACHE_STORE 2 /* no property and no __setattr__: stores go to the dict */
+/* A module attribute: entry ix of the module dict whose uid is in cv (an
+ * int) while its version is `epoch` (the value is read from the entry). */
+#define ACACHE_MODULE 4
 
 typedef struct ObjCode {
   Obj obj;
@@ -247,11 +250,17 @@ typedef struct {
   Value value; /* UNDEF: empty cell */
 } ObjCell;
 #define AS_CELL(v) ((ObjCell *)AS_OBJ(v))
+#define IS_NATIVE_METHOD(v) (IS_OBJ_TYPE(v, OBJ_NATIVE) && AS_OBJ(v)->aux == NATIVE_METHOD)
 
 /* A function written in C. argv holds argc positional arguments followed
  * by one value per name in kwnames (NULL when there are none). It returns
  * the result, or UNDEF_VAL with an exception pending (vm_raise). */
 typedef Value (*NativeFn)(int argc, Value *argv, ObjTuple *kwnames);
+
+/* obj.aux of a native defined as a method of a built-in class: read
+ * through an instance it binds (list.append); any other native is a plain
+ * builtin function that never binds, as `class A: f = len` shows. */
+#define NATIVE_METHOD 1
 
 typedef struct {
   Obj obj;

@@ -185,6 +185,54 @@ static inline void class_hooks(ObjClass *cls) {
   }
 }
 
+/* For LOAD_METHOD's cache: the class whose namespace decides a method
+ * lookup on obj, and the object's own dict that may shadow it (NULL if
+ * none). NULL for the objects ops_load_method treats another way. */
+static inline ObjClass *method_owner(Value obj, ObjDict **own) {
+  *own = NULL;
+  if (!IS_OBJ(obj)) return vm_class_of(obj);
+  switch (OBJ_TYPE(obj)) {
+  case OBJ_INSTANCE:
+  case OBJ_EXCEPTION: *own = AS_INSTANCE(obj)->dict; return AS_INSTANCE(obj)->cls;
+  case OBJ_FUTURE:
+    if (AS_OBJ(obj)->aux != FUTK_SLEEP) *own = ((ObjFuture *)AS_OBJ(obj))->dict;
+    return vm_class_of(obj);
+  case OBJ_CDATA: *own = AS_CDATA(obj)->dict; return AS_CDATA(obj)->cls;
+  case OBJ_CLASS:
+  case OBJ_MODULE:
+  case OBJ_SUPER:
+  case OBJ_FUNCTION:
+  case OBJ_BOUND:
+  case OBJ_GEN: return NULL;
+  default: return vm_class_of(obj);
+  }
+}
+
+/* module.name from the cache: true with *v set, false to take the slow path. */
+static inline bool module_attr_cached(ObjCode *code, uint16_t ni, Value obj, Value *v) {
+  if (!code->acache) return false;
+  AttrCache *ac = &code->acache[ni];
+  ObjDict *d = AS_MODULE(obj)->dict;
+  if (ac->flags != ACACHE_MODULE || ac->epoch != d->version || AS_INT(ac->cv) != d->uid)
+    return false;
+  *v = d->entries[ac->ix].value;
+  return true;
+}
+
+/* After a slow module.name lookup: remember where the name sits. */
+static void module_attr_remember(ObjCode *code, uint16_t ni, Value obj) {
+  if (!code->acache) return;
+  ObjDict *d = AS_MODULE(obj)->dict;
+  int64_t ix = dict_index_str(d, code->names[ni]);
+  if (ix < 0) return;
+  AttrCache *ac = &code->acache[ni];
+  ac->cls = NULL;
+  ac->flags = ACACHE_MODULE;
+  ac->epoch = d->version;
+  ac->ix = (uint32_t)ix;
+  ac->cv = INT_VAL(d->uid);
+}
+
 /* Give code its attribute caches. It may collect, so the dispatch loop
  * calls it only with its frame synced (from the slow paths). */
 static void attr_cache_alloc(ObjCode *code) {
@@ -1063,10 +1111,18 @@ op_LOAD_ATTR : {
       }
     }
   }
+  if (IS_MODULE(obj)) {
+    Value v;
+    if (module_attr_cached(code, ni, obj, &v)) {
+      sp[-1] = v;
+      DISPATCH();
+    }
+  }
   SYNC();
   attr_cache_alloc(code);
   Value v = vm_getattr(obj, code->names[ni]);
   if (IS_UNDEF(v)) goto error;
+  if (IS_MODULE(obj)) module_attr_remember(code, ni, obj);
   sp[-1] = v;
   DISPATCH();
 }
@@ -1108,14 +1164,26 @@ op_DELETE_ATTR : {
 op_LOAD_METHOD : {
   uint16_t ni = U16();
   Value obj = sp[-1];
-  if (IS_INSTANCE(obj)) {
-    /* A function on the class that the instance does not shadow. */
-    ObjInstance *in = AS_INSTANCE(obj);
-    AttrCache *ac = attr_lookup(code, ni, in->cls);
-    if (ac && (ac->flags & ACACHE_LOAD) && IS_OBJ_TYPE(ac->cv, OBJ_FUNCTION) &&
-        (!in->dict || in->dict->len == 0 || dict_index_str(in->dict, code->names[ni]) < 0)) {
+  /* A method on the class (asy function or C method) that the object's own
+   * dict does not shadow: [func, self], from the cache. */
+  ObjDict *own;
+  ObjClass *owner = method_owner(obj, &own);
+  if (owner) {
+    AttrCache *ac = attr_lookup(code, ni, owner);
+    if (ac && (ac->flags & ACACHE_LOAD) &&
+        (IS_NATIVE_METHOD(ac->cv) || (IS_OBJ(obj) && IS_OBJ_TYPE(ac->cv, OBJ_FUNCTION))) &&
+        (!own || own->len == 0 || dict_index_str(own, code->names[ni]) < 0)) {
       sp[-1] = ac->cv;
       sp[0] = obj;
+      sp++;
+      DISPATCH();
+    }
+  }
+  if (IS_MODULE(obj)) {
+    Value v;
+    if (module_attr_cached(code, ni, obj, &v)) {
+      sp[-1] = UNDEF_VAL;
+      sp[0] = v;
       sp++;
       DISPATCH();
     }
@@ -1125,6 +1193,7 @@ op_LOAD_METHOD : {
   Value m;
   int kind = ops_load_method(obj, code->names[ni], &m);
   if (kind < 0) goto error;
+  if (kind == 0 && IS_MODULE(obj)) module_attr_remember(code, ni, obj);
   if (kind == 1) { /* unbound function found on the class: [func, self] */
     sp[-1] = m;
     sp[0] = obj;

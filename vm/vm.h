@@ -207,6 +207,16 @@ typedef struct VM {
 
 extern VM vm;
 
+static inline void gc_push_root(Value v) {
+  if (ASY_UNLIKELY(vm.nroots == vm.caproots)) gc_grow_roots();
+  vm.roots[vm.nroots++] = v;
+}
+
+static inline void gc_pop_roots(size_t n) {
+  if (ASY_UNLIKELY(n > vm.nroots)) asy_fatal("GC root stack underflow");
+  vm.nroots -= n;
+}
+
 /* ------------------------------------------------------------- lifecycle */
 
 /* Create the VM: builtin classes, exceptions, builtins and modules. */
