@@ -62,6 +62,16 @@ static int usage_error(const char *fmt, const char *arg) {
 }
 
 /* Parse the command line; returns -1 to go on, or an exit status. */
+/* The value of `--opt=VALUE` or `--opt VALUE` (consuming the next argument),
+ * as students type both; NULL when the value is missing. */
+static const char *option_value(int argc, char **argv, int *i, const char *opt) {
+  const char *a = argv[*i];
+  size_t n = strlen(opt);
+  if (a[n] == '=') return a + n + 1;
+  if (*i + 1 >= argc) return NULL;
+  return argv[++*i];
+}
+
 static int parse_options(int argc, char **argv, CliOptions *o) {
   int i = 1;
   for (; i < argc; i++) {
@@ -99,20 +109,23 @@ static int parse_options(int argc, char **argv, CliOptions *o) {
       o->trace = true;
     else if (strcmp(a, "--trace=ops") == 0)
       o->trace = o->trace_ops = true;
-    else if (strncmp(a, "--clock=", 8) == 0) {
-      if (strcmp(a + 8, "virtual") == 0)
+    else if (strncmp(a, "--clock=", 8) == 0 || strcmp(a, "--clock") == 0) {
+      const char *mode = option_value(argc, argv, &i, "--clock");
+      if (!mode) return usage_error("%s", "--clock expects 'real' or 'virtual'");
+      if (strcmp(mode, "virtual") == 0)
         o->virtual_clock = true;
-      else if (strcmp(a + 8, "real") == 0)
+      else if (strcmp(mode, "real") == 0)
         o->virtual_clock = false;
       else
-        return usage_error("--clock must be 'real' or 'virtual', not '%s'", a + 8);
+        return usage_error("--clock must be 'real' or 'virtual', not '%s'", mode);
     } else if (strcmp(a, "--timeline") == 0) {
       o->timeline = true;
     } else if (strncmp(a, "--timeline=", 11) == 0) {
       o->timeline = true;
       o->timeline_file = a + 11;
-    } else if (strncmp(a, "--sched=", 8) == 0) {
-      o->sched = a + 8;
+    } else if (strncmp(a, "--sched=", 8) == 0 || strcmp(a, "--sched") == 0) {
+      o->sched = option_value(argc, argv, &i, "--sched");
+      if (!o->sched) return usage_error("%s", "--sched expects fifo, eager or shuffle:SEED");
     } else {
       return usage_error("unrecognized option '%s'", a);
     }
@@ -171,6 +184,7 @@ int cli_report_exception(Value exc) {
 }
 
 static int run_program(const char *src, size_t len, const char *filename, const CliOptions *o) {
+  source_set_main(filename);
   if (o->check || o->dis) {
     source_register(filename, src, len);
     ObjCode *code = compile_source(src, len, filename, COMPILE_FILE);

@@ -151,11 +151,32 @@ static void repl_paused_wait(void) {
   if (poll(&p, 1, -1) > 0) repl_on_input(0, NULL, NULL);
 }
 
+/* A failed task or future nobody refers to any more is reported when the
+ * collector finds it dead, as CPython reports it when it is freed; at the
+ * prompt that is made to happen at once (after a failure, or after an input
+ * that may have dropped the last reference, e.g. by rebinding `_`). */
+static bool holds_unretrieved(void) {
+  for (Obj *o = vm.objects; o; o = o->next) {
+    if (o->type == OBJ_FUTURE && ((ObjFuture *)o)->log_tb) return true;
+  }
+  return false;
+}
+
+static void repl_report_failed(bool after_input) {
+  static uint32_t seen;
+  if (vm.nfailed == 0 || (vm.nfailed == seen && !after_input)) return;
+  seen = vm.nfailed;
+  if (!holds_unretrieved()) return;
+  gc_collect();
+  loop_report_unretrieved();
+}
+
 /* Show the prompt and keep the loop running until the reader answers. */
 static ReplMsg repl_read(ReplSession *s, const char *prompt, int *exit_status) {
   s->have_pending = false;
   bool paused = s->paused;
   if (!paused) loop_add_watch(s->loop, repl_term_fd(), false, s->watch_cb);
+  repl_report_failed(true);
   at_prompt = 1;
   repl_term_ask(prompt);
   repl_term_capture_begin();
@@ -164,6 +185,7 @@ static ReplMsg repl_read(ReplSession *s, const char *prompt, int *exit_status) {
       repl_paused_wait();
     else if (repl_loop_due(s->loop) || repl_idle_wait(s))
       *exit_status = repl_background_turn(s);
+    repl_report_failed(false);
     repl_term_capture_flush();
   }
   repl_term_capture_end();

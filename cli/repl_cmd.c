@@ -550,7 +550,7 @@ static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
     text_add(out, "step of Task '%s'", task_name(t)->chars);
     if (!IS_UNDEF(it->b)) text_add(out, ", throwing %s", vm_type_name(it->b));
     if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
-      text_add(out, " (its first: starts %s())", AS_GEN(t->coro)->qualname->chars);
+      text_add(out, " (its first: starts %s())", GEN_QUALNAME(AS_GEN(t->coro))->chars);
       break;
     }
     Text where = {0};

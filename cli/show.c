@@ -368,6 +368,7 @@ void cli_apply_options(const CliOptions *o) {
 }
 
 int cli_finish(const CliOptions *o, int status) {
+  loop_report_unretrieved_at_exit();
   report_pending();
   if (o->timeline) {
     if (!timeline_finish(o->timeline_file, want_color(o), clock_now()) && status == 0) status = 1;

@@ -189,7 +189,7 @@ static Frame *api_frame(Frame *f) {
  * wraps it in the library coroutine _wrap_awaitable. */
 static ObjSleep *wrapped_sleep(ObjGen *g) {
   if (!g->frame || !trace_is_library(g->frame->code) ||
-      strcmp(g->qualname->chars, "_wrap_awaitable") != 0)
+      strcmp(GEN_QUALNAME(g)->chars, "_wrap_awaitable") != 0)
     return NULL;
   Value a = g->frame->slots[0];
   return IS_OBJ_TYPE(a, OBJ_FUTURE) && AS_OBJ(a)->aux == FUTK_SLEEP ? (ObjSleep *)AS_OBJ(a) : NULL;
@@ -198,14 +198,14 @@ static ObjSleep *wrapped_sleep(ObjGen *g) {
 const char *trace_coro_name(ObjTask *t) {
   if (!IS_GEN(t->coro)) return "?";
   ObjGen *g = AS_GEN(t->coro);
-  return wrapped_sleep(g) ? "sleep" : g->qualname->chars;
+  return wrapped_sleep(g) ? "sleep" : GEN_QUALNAME(g)->chars;
 }
 
 bool trace_task_is_internal(ObjTask *t) {
   if (!IS_GEN(t->coro)) return false;
   ObjGen *g = AS_GEN(t->coro);
   return g->frame && trace_is_library(g->frame->code) &&
-         strncmp(g->qualname->chars, "_shutdown", 9) == 0;
+         strncmp(GEN_QUALNAME(g)->chars, "_shutdown", 9) == 0;
 }
 
 /* Append at most max bytes of s, cutting at a UTF-8 boundary with "…". */
@@ -257,7 +257,7 @@ void trace_coro_call(ObjTask *t, TraceBuf *out) {
     return;
   }
   size_t start = out->len;
-  trace_buf_printf(out, "%s(", g->qualname->chars);
+  trace_buf_printf(out, "%s(", GEN_QUALNAME(g)->chars);
   Frame *f = g->frame;
   if (f && g->state == GEN_CREATED) {
     ObjCode *c = f->code;

@@ -2487,7 +2487,8 @@ void compile_print_syntax_error(Value exc) {
   Value offset = attr_of(exc, "offset"), end_offset = attr_of(exc, "end_offset");
   Value end_lineno = attr_of(exc, "end_lineno");
   if (IS_STR(file) && IS_INT(lineno))
-    fprintf(stderr, "  File \"%s\", line %lld\n", AS_CSTR(file), (long long)AS_INT(lineno));
+    fprintf(stderr, "  File \"%s\", line %lld\n", source_cpython_path(AS_CSTR(file)),
+            (long long)AS_INT(lineno));
   if (IS_STR(text)) {
     const char *t = AS_CSTR(text);
     size_t len = AS_STR(text)->len;

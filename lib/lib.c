@@ -78,5 +78,6 @@ void lib_init(void) {
   lib_exec_init();
   lib_sys_init();
   lib_time_init();
+  lib_gc_init();
   lib_asyncio_init();
 }

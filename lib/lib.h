@@ -31,6 +31,7 @@ void lib_builtins_init(void);   /* the builtins module functions (lib/builtins.c
 void lib_exec_init(void);       /* compile, exec, eval (lib/exec.c) */
 void lib_sys_init(void);        /* sys (lib/mod_sys.c) */
 void lib_time_init(void);       /* time (lib/mod_time.c) */
+void lib_gc_init(void);         /* gc (lib/mod_gc.c) */
 void lib_asyncio_init(void);    /* asyncio (lib/mod_asyncio.c) */
 
 /* Bind a native's arguments the way a Python def binds them: params names

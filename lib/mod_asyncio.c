@@ -288,8 +288,11 @@ static ObjString *coro_repr(ObjTask *t) {
   ObjGen *g = AS_GEN(t->coro);
   ObjCode *code = NULL;
   int line = task_suspended_line(t, &code);
-  if (g->state == GEN_CLOSED || !code) return str_printf("<%s() done>", g->qualname->chars);
-  return str_printf("<%s() running at %s:%d>", g->qualname->chars, code->filename->chars, line);
+  if (g->state == GEN_CLOSED || !code)
+    return str_printf("<%s() done, defined at %s:%d>", GEN_QUALNAME(g)->chars,
+                      source_cpython_path(g->fcode->filename->chars), g->fcode->firstline);
+  return str_printf("<%s() running at %s:%d>", GEN_QUALNAME(g)->chars,
+                    source_cpython_path(code->filename->chars), line);
 }
 
 static Value task_repr(int argc, Value *argv, ObjTuple *kw) {
@@ -331,6 +334,9 @@ static Value as_task_coro(Value coro) {
     if (IS_UNDEF(mod)) return mod;
     Value wrap = vm_getattr(mod, str_intern_cstr("_wrap_awaitable"));
     if (IS_UNDEF(wrap)) return wrap;
+    /* A task owns it now: run, or closed by a cancel before its first
+     * step, as CPython closes the coroutine; never "never awaited". */
+    ((ObjSleep *)AS_OBJ(coro))->fut.started = true;
     return vm_call(wrap, 1, &coro);
   }
   return coroutine_expected(coro);
@@ -1006,7 +1012,7 @@ void loop_report_deadlock(ObjLoop *l, ObjFuture *main) {
     ObjTask *t = l->tasks[i];
     ObjCode *code = NULL;
     int line = task_suspended_line(t, &code);
-    const char *coro = IS_GEN(t->coro) ? AS_GEN(t->coro)->qualname->chars : "?";
+    const char *coro = IS_GEN(t->coro) ? GEN_QUALNAME(AS_GEN(t->coro))->chars : "?";
     fprintf(stderr, "  Task '%s' (%s()) is waiting", task_name(t)->chars, coro);
     if (code) fprintf(stderr, " at %s:%d", code->filename->chars, line);
     fputs(" for ", stderr);

@@ -123,7 +123,7 @@ static Value function_getattr(ObjFunction *f, ObjString *name) {
 static Value gen_getattr(ObjGen *g, ObjString *name) {
   const char *n = name->chars;
   if (name == vm.names[NAME_name]) return OBJ_VAL(str_from_cstr(gen_name(g)));
-  if (name == vm.names[NAME_qualname]) return OBJ_VAL(g->qualname);
+  if (name == vm.names[NAME_qualname]) return OBJ_VAL(GEN_QUALNAME(g));
   if (!strcmp(n, "gi_running") || !strcmp(n, "cr_running") || !strcmp(n, "ag_running"))
     return BOOL_VAL(g->state == GEN_RUNNING);
   if (!strcmp(n, "gi_suspended") || !strcmp(n, "cr_suspended") || !strcmp(n, "ag_suspended"))

@@ -194,8 +194,8 @@ static void print_tb(ObjException *e) {
   for (uint32_t k = e->ntb; k-- > 0;) {
     ObjCode *code = e->tb[k].code;
     const LineEntry *le = code_line_at(code, e->tb[k].offset);
-    fprintf(stderr, "  File \"%s\", line %d, in %s\n", code->filename->chars, le ? le->line : 0,
-            code->name->chars);
+    fprintf(stderr, "  File \"%s\", line %d, in %s\n", source_cpython_path(code->filename->chars),
+            le ? le->line : 0, code->name->chars);
     if (le) print_source(code->filename->chars, le);
   }
 }
@@ -247,32 +247,47 @@ void vm_print_exception(Value exc) {
   }
 }
 
+/* The source line under a warning, stripped, as warnings.formatwarning
+ * prints it. */
+static void warning_source_line(const char *file, int line) {
+  size_t len;
+  const char *text = source_line(file, line, &len);
+  if (!text) return;
+  while (len && is_blank(*text)) text++, len--;
+  while (len && (is_blank(text[len - 1]) || text[len - 1] == '\r')) len--;
+  if (len) fprintf(stderr, "  %.*s\n", (int)len, text);
+}
+
 void warn_never_awaited(ObjGen *g);
 void warn_never_awaited(ObjGen *g) {
   const char *file = g->origin_code ? g->origin_code->filename->chars : "sys";
   int line = g->origin_code ? (int)g->obj.aux : 1;
-  fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
-          g->qualname->chars);
-  if (vm.debug && g->origin_code) {
+  fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n",
+          source_cpython_path(file), line, GEN_QUALNAME(g)->chars);
+  bool debug = vm.debug && g->origin_code;
+  if (debug) {
     /* Debug mode: where it was made, as CPython's "Coroutine created at". */
     size_t len;
     const char *text = source_line(file, line, &len);
     fprintf(stderr, "Coroutine created at (most recent call last)\n  File \"%s\", line %d, in %s\n",
-            file, line, g->origin_code->name->chars);
+            source_cpython_path(file), line, g->origin_code->name->chars);
     while (text && len && (*text == ' ' || *text == '\t')) text++, len--;
     if (text) fprintf(stderr, "    %.*s\n", (int)len, text);
+  }
+  if (g->origin_code) warning_source_line(file, line);
+  if (debug)
     fprintf(
         stderr,
         "asy: calling %s() only made a coroutine object; nothing ran. Write `await %s(...)`, or "
         "asyncio.create_task(%s(...)) to run it concurrently.\n",
         gen_name(g), gen_name(g), gen_name(g));
-  }
 }
 
 void warn_never_awaited_name(const char *name, ObjCode *code, int line);
 void warn_never_awaited_name(const char *name, ObjCode *code, int line) {
   fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n",
-          code ? code->filename->chars : "sys", code ? line : 1, name);
+          code ? source_cpython_path(code->filename->chars) : "sys", code ? line : 1, name);
+  if (code) warning_source_line(code->filename->chars, line);
 }
 
 /* exc.__traceback__: a chain of small `traceback` objects (tb_lineno,

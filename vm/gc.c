@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <unistd.h>
 
+#include "loop.h"
 #include "vm.h"
 
 #define GC_MIN_HEAP (4u << 20)
@@ -165,7 +166,7 @@ void *gc_realloc(void *p, size_t old_size, size_t new_size) {
 #if ASY_STRESS_GC
     gc_collect();
 #else
-    if (vm.bytes_allocated + grow > vm.next_gc) gc_collect();
+    if (vm.bytes_allocated + grow > vm.next_gc && !vm.gc_auto_off) gc_collect();
 #endif
   }
   void *q = block_realloc(p, old_size, new_size);
@@ -385,7 +386,7 @@ static void blacken(Obj *o) {
     break;
   case OBJ_GEN: {
     ObjGen *g = (ObjGen *)o;
-    gc_mark_obj((Obj *)g->qualname);
+    gc_mark_obj((Obj *)g->fcode);
     gc_mark_obj((Obj *)g->origin_code);
     /* A running generator's frame is on the running chain already; marking
      * it again is harmless. */
@@ -446,6 +447,7 @@ static void mark_roots(void) {
   gc_mark_value(vm.running_loop);
   gc_mark_value(vm.current_task);
   gc_mark_array(vm.roots, vm.nroots);
+  for (uint32_t i = 0; i < vm.nunretrieved; i++) gc_mark_obj(vm.unretrieved[i]);
   for (int i = 0; i < nranges; i++) gc_mark_array(ranges[i].items, ranges[i].n);
   for (int i = 0; i < nmarkers; i++) markers[i].fn(markers[i].ctx);
   if (vm.interned) {
@@ -546,6 +548,49 @@ static void finalize_dead(void) {
   }
 }
 
+static bool queue_unretrieved(Obj *o) {
+  if (vm.nunretrieved == vm.capunretrieved) {
+    uint32_t cap = vm.capunretrieved ? vm.capunretrieved * 2 : 8;
+    Obj **a = realloc(vm.unretrieved, sizeof *a * cap);
+    if (!a) return false; /* out of memory: the report is lost, nothing else */
+    vm.unretrieved = a;
+    vm.capunretrieved = cap;
+  }
+  vm.unretrieved[vm.nunretrieved++] = o;
+  return true;
+}
+
+/* Queue the futures holding an unretrieved exception (only the unmarked
+ * ones during a collection), oldest first: vm.objects runs newest first. */
+static uint32_t queue_futures(bool dead_only) {
+  uint32_t start = vm.nunretrieved;
+  for (Obj *o = vm.objects; o; o = o->next) {
+    if ((dead_only && o->marked) || o->type != OBJ_FUTURE || !((ObjFuture *)o)->log_tb) continue;
+    if (!queue_unretrieved(o)) break;
+  }
+  for (uint32_t i = start, j = vm.nunretrieved; i + 1 < j; i++, j--) {
+    Obj *t = vm.unretrieved[i];
+    vm.unretrieved[i] = vm.unretrieved[j - 1];
+    vm.unretrieved[j - 1] = t;
+  }
+  return vm.nunretrieved - start;
+}
+
+void gc_queue_unretrieved(void) {
+  queue_futures(false);
+}
+
+/* A future dying with an exception nobody retrieved must be reported, as
+ * CPython's Future.__del__ does; reporting may run asy code, which cannot
+ * happen inside a collection. So the future (and all it holds) lives on,
+ * queued, until the loop reports it (loop_report_unretrieved). */
+static void rescue_unretrieved(void) {
+  uint32_t start = vm.nunretrieved;
+  if (queue_futures(true) == 0) return;
+  for (uint32_t i = start; i < vm.nunretrieved; i++) gc_mark_obj(vm.unretrieved[i]);
+  trace_gray();
+}
+
 static void sweep(void) {
   Obj **link = &vm.objects;
   while (*link) {
@@ -565,6 +610,7 @@ void gc_collect(void) {
   vm.gc_paused++; /* finalizers may allocate (warnings): no nested collection */
   mark_roots();
   trace_gray();
+  rescue_unretrieved();
   if (vm.interned) {
     dict_remove_unmarked_keys(vm.interned);
     vm.interned->obj.marked = 1; /* the table itself lives; its keys are weak */
@@ -590,6 +636,9 @@ void gc_free_all(void) {
   vm.capgray = vm.ngray = 0;
   free(vm.roots);
   vm.roots = NULL;
+  free(vm.unretrieved);
+  vm.unretrieved = NULL;
+  vm.nunretrieved = vm.capunretrieved = 0;
   vm.caproots = vm.nroots = 0;
   nmarkers = 0;
   nranges = 0;

@@ -12,6 +12,8 @@
  *   locals, and the marker callbacks registered with gc_add_marker (event
  *   loop queues, compiler units).
  * - Interned strings are weak: a name nobody references is dropped.
+ * - A dead future whose exception was never retrieved is not freed: it is
+ *   queued (vm.unretrieved) and lives until the loop has reported it.
  * - Marking uses an explicit gray stack, so deep structures (a linked list
  *   of a million instances) never recurse on the C stack.
  */
@@ -32,6 +34,9 @@ Obj *gc_try_alloc_obj(size_t size, ObjType type);
 /* Whether new_size more bytes would stay under the heap limit. */
 bool gc_can_allocate(size_t new_size);
 
+/* Queue every live future holding an unretrieved exception (oldest
+ * first) for loop_report_unretrieved, as the collector does for dead ones. */
+void gc_queue_unretrieved(void);
 /* Run a full collection now. */
 void gc_collect(void);
 /* Mark a value reachable (during a collection, from a marker callback). */

@@ -213,7 +213,8 @@ bool vm_run_source(const char *src, size_t len, const char *filename, ObjDict *g
   if (!globals) globals = vm.main_module->dict;
   Value v;
   if (!dict_get_str(globals, vm.names[NAME_file], &v) && filename[0] != '<')
-    dict_set_str(globals, vm.names[NAME_file], OBJ_VAL(str_from_cstr(filename)));
+    dict_set_str(globals, vm.names[NAME_file],
+                 OBJ_VAL(str_from_cstr(source_cpython_path(filename))));
   Frame *f = vm_make_module_frame(code, globals);
   gc_pop_roots(1);
   if (!f) return false;

@@ -467,6 +467,7 @@ bool future_set_exception(ObjFuture *f, Value exc) {
   f->result = exc;
   f->has_exc = true;
   f->log_tb = true;
+  vm.nfailed++;
   f->state = FUT_FINISHED;
   schedule_callbacks(f);
   if (f->obj.aux == FUTK_TASK) task_finished((ObjTask *)f);
@@ -673,7 +674,8 @@ static Value make_cancelled(ObjTask *t) {
   return vm_new_exception(vm.e_CancelledError, IS_NONE(msg) ? 0 : 1, &msg);
 }
 
-static void call_exception_handler(ObjLoop *l, const char *message, Value exc, ObjTask *t);
+static void call_exception_handler(ObjLoop *l, const char *message, Value exc, const char *key,
+                                   Obj *about);
 
 /* What the task does after its coroutine yielded `v` (Task.__step's else). */
 static void task_after_yield(ObjTask *t, Value v) {
@@ -777,9 +779,6 @@ bool task_step(ObjTask *t, Value exc) {
         t->fut.log_tb = false;
         vm.exc = e;
         ok = false;
-      } else if (t->fut.ncb == 0 && t->fut.loop->debug) {
-        call_exception_handler(t->fut.loop, "Task exception was never retrieved", e, t);
-        t->fut.log_tb = false;
       }
     }
     gc_pop_roots(1);
@@ -809,7 +808,7 @@ static bool run_callback(ObjLoop *l, Value fn, int argc, Value *argv) {
   if (!fr) vm.exc = UNDEF_VAL;
   char msg[300];
   snprintf(msg, sizeof msg, "Exception in callback %s", fr ? fr->chars : "?");
-  call_exception_handler(l, msg, e, NULL);
+  call_exception_handler(l, msg, e, NULL, NULL);
   gc_pop_roots(1);
   return true;
 }
@@ -881,6 +880,7 @@ static void poll_fds(ObjLoop *l, double timeout) {
 }
 
 bool loop_run_once(ObjLoop *l) {
+  if (vm.nunretrieved) loop_report_unretrieved();
   purge_dead_timers(l);
   double timeout = -1;
   if (l->rcount > 0 || l->stopping) {
@@ -1032,13 +1032,16 @@ bool loop_run_forever(ObjLoop *l) {
 
 /* ------------------------------------------------------------ errors */
 
-static void call_exception_handler(ObjLoop *l, const char *message, Value exc, ObjTask *t) {
-  if (!IS_NONE(l->exception_handler)) {
+/* loop.call_exception_handler(context) with context {message, exception,
+ * key: about}: the loop's handler if set, else CPython's default output. */
+static void call_exception_handler(ObjLoop *l, const char *message, Value exc, const char *key,
+                                   Obj *about) {
+  if (l && !IS_NONE(l->exception_handler)) {
     ObjDict *ctx = dict_new();
     gc_push_root(OBJ_VAL(ctx));
     dict_set_cstr(ctx, "message", OBJ_VAL(str_from_cstr(message)));
     if (!IS_UNDEF(exc)) dict_set_cstr(ctx, "exception", exc);
-    if (t) dict_set_cstr(ctx, "task", OBJ_VAL(t));
+    if (about) dict_set_cstr(ctx, key, OBJ_VAL(about));
     Value args[2] = {OBJ_VAL(l), OBJ_VAL(ctx)};
     Value r = vm_call(l->exception_handler, 2, args);
     gc_pop_roots(1);
@@ -1047,12 +1050,40 @@ static void call_exception_handler(ObjLoop *l, const char *message, Value exc, O
   }
   fflush(stdout);
   fprintf(stderr, "%s\n", message);
-  if (t) {
-    ObjString *r = vm_repr(OBJ_VAL(t));
+  if (about) {
+    ObjString *r = vm_repr(OBJ_VAL(about));
     if (!r) vm.exc = UNDEF_VAL;
-    fprintf(stderr, "task: %s\n", r ? r->chars : "?");
+    fprintf(stderr, "%s: %s\n", key, r ? r->chars : "?");
   }
   if (!IS_UNDEF(exc)) vm_print_exception(exc);
+}
+
+void loop_report_unretrieved(void) {
+  static bool reporting; /* a handler that drops futures must not recurse here */
+  if (reporting || vm.nunretrieved == 0) return;
+  reporting = true;
+  Value saved = vm.exc;
+  gc_push_root(saved);
+  vm.exc = UNDEF_VAL;
+  /* Entries stay rooted while in the array; ones queued meanwhile are
+   * reported in this same pass. */
+  for (uint32_t i = 0; i < vm.nunretrieved; i++) {
+    ObjFuture *f = (ObjFuture *)vm.unretrieved[i];
+    if (!f->log_tb) continue;
+    f->log_tb = false;
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s exception was never retrieved", f->cls->name->chars);
+    call_exception_handler(f->loop, msg, f->result, "future", (Obj *)f);
+  }
+  vm.nunretrieved = 0;
+  vm.exc = saved;
+  gc_pop_roots(1);
+  reporting = false;
+}
+
+void loop_report_unretrieved_at_exit(void) {
+  gc_queue_unretrieved();
+  loop_report_unretrieved();
 }
 
 int task_suspended_line(ObjTask *t, ObjCode **code) {

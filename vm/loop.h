@@ -179,6 +179,11 @@ ObjHandle *loop_call_at(ObjLoop *loop, double when, Value callback, ObjTuple *ar
 void loop_handle_cancel(ObjHandle *h);
 /* Run one iteration; false with an exception pending (KeyboardInterrupt...). */
 bool loop_run_once(ObjLoop *loop);
+/* Report each queued dead future whose exception nobody retrieved, as
+ * CPython's Future.__del__ does ("Task exception was never retrieved"). */
+void loop_report_unretrieved(void);
+/* At exit: report every future still holding an unretrieved exception. */
+void loop_report_unretrieved_at_exit(void);
 /* Run exactly one entry of the ready queue (the REPL's :step); false with
  * an exception pending; *ran is false when nothing was ready. */
 bool loop_run_one(ObjLoop *loop, bool *ran);

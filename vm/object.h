@@ -359,14 +359,16 @@ typedef struct ObjGen {
   bool awaited;            /* was ever started (never-awaited warning) */
   bool hooks_done;         /* async generator finalizer ran */
   bool loop_owned;      /* made by a call in a `for` header: closed when the loop is left early */
-  ObjString *qualname;  /* its function's; __name__ is the last dotted part */
+  ObjCode *fcode;       /* its function's code: qualname, file and line it was defined at */
   ObjCode *origin_code; /* where the coroutine was created (never-awaited warning) */
 } ObjGen;
 /* __name__ of a generator: the part of its qualname after the last dot. */
 static inline const char *gen_name(const ObjGen *g) {
-  const char *dot = strrchr(g->qualname->chars, '.');
-  return dot ? dot + 1 : g->qualname->chars;
+  const char *dot = strrchr(g->fcode->qualname->chars, '.');
+  return dot ? dot + 1 : g->fcode->qualname->chars;
 }
+/* A generator's qualname: its code's (the function's unless renamed). */
+#define GEN_QUALNAME(g) ((g)->fcode->qualname)
 #define IS_GEN(v) IS_OBJ_TYPE(v, OBJ_GEN)
 #define AS_GEN(v) ((ObjGen *)AS_OBJ(v))
 

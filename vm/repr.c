@@ -250,7 +250,7 @@ static ObjString *gen_repr(ObjGen *g) {
   const char *kind = g->kind == GEN_COROUTINE  ? "coroutine"
                      : g->kind == GEN_ASYNCGEN ? "async_generator"
                                                : "generator";
-  return str_printf("<%s object %s at %p>", kind, g->qualname->chars, (void *)g);
+  return str_printf("<%s object %s at %p>", kind, GEN_QUALNAME(g)->chars, (void *)g);
 }
 
 static ObjString *float_repr(double d) {

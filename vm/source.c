@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct Source {
   struct Source *next;
@@ -13,6 +14,28 @@ typedef struct Source {
 } Source;
 
 static Source *sources;
+static char *main_given, *main_abs;
+
+void source_set_main(const char *filename) {
+  free(main_given);
+  free(main_abs);
+  main_given = main_abs = NULL;
+  if (filename[0] == '<') return;
+  main_given = strdup(filename);
+  char cwd[4096];
+  if (filename[0] == '/' || !getcwd(cwd, sizeof cwd)) {
+    main_abs = strdup(filename);
+    return;
+  }
+  size_t n = strlen(cwd) + strlen(filename) + 2;
+  main_abs = malloc(n);
+  if (main_abs) snprintf(main_abs, n, "%s/%s", cwd, filename);
+}
+
+const char *source_cpython_path(const char *filename) {
+  if (main_given && main_abs && strcmp(filename, main_given) == 0) return main_abs;
+  return filename;
+}
 
 static Source *find(const char *filename) {
   for (Source *s = sources; s; s = s->next) {
@@ -96,4 +119,7 @@ void source_free_all(void) {
     free(s->text);
     free(s);
   }
+  free(main_given);
+  free(main_abs);
+  main_given = main_abs = NULL;
 }

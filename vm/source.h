@@ -14,6 +14,12 @@
 void source_register(const char *filename, const char *text, size_t len);
 /* Line lineno (1-based) of filename, without its newline; NULL if unknown. */
 const char *source_line(const char *filename, int lineno, size_t *len);
+/* Name filename as the script run from the command line; CPython shows
+ * such a script by its absolute path (in __file__ and reprs). */
+void source_set_main(const char *filename);
+/* filename as CPython would show it: the main script's absolute path, any
+ * other name unchanged. Tracebacks and asy's tools keep the name as typed. */
+const char *source_cpython_path(const char *filename);
 /* Forget every registered text. */
 void source_free_all(void);
 

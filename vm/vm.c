@@ -92,7 +92,7 @@ static ObjGen *gen_new(ObjFunction *fn) {
             : (flags & CODE_COROUTINE) ? GEN_COROUTINE
                                        : GEN_GENERATOR;
   g->state = GEN_CREATED;
-  g->qualname = fn->qualname;
+  g->fcode = fn->code;
   Frame *caller = vm.frame;
   if (caller && caller->code) {
     uint32_t off = (uint32_t)(caller->ip - caller->code->code);
@@ -141,7 +141,7 @@ Value vm_module_coroutine(ObjCode *code, ObjDict *globals) {
   ObjGen *g = (ObjGen *)gc_alloc_obj(sizeof(ObjGen), OBJ_GEN);
   g->kind = GEN_COROUTINE;
   g->state = GEN_CREATED;
-  g->qualname = code->qualname;
+  g->fcode = code;
   g->awaited = true; /* the REPL runs it; never warn about it */
   gc_push_root(OBJ_VAL(g));
   Frame *f = vm_make_module_frame(code, globals);
@@ -742,7 +742,8 @@ static void close_dropped_generators(Value *from, Value *to) {
     if (!close_owned_generator(AS_GEN(*p))) {
       Value e = vm_take_exc();
       fflush(stdout);
-      fprintf(stderr, "Exception ignored in: <generator object %s>\n", AS_GEN(*p)->qualname->chars);
+      fprintf(stderr, "Exception ignored in: <generator object %s>\n",
+              GEN_QUALNAME(AS_GEN(*p))->chars);
       vm_print_exception(e);
     }
     gc_pop_roots(1);

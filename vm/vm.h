@@ -185,6 +185,12 @@ typedef struct VM {
   size_t nroots, caproots;
   ObjDict *interned; /* weak: str → None */
   int gc_paused;
+  /* Futures found dead with an exception never retrieved: kept alive by
+   * the collector until loop_report_unretrieved reports them. */
+  Obj **unretrieved;
+  uint32_t nunretrieved, capunretrieved;
+  uint32_t nfailed; /* futures that finished with an exception, ever */
+  bool gc_auto_off; /* gc.disable(): no collection on heap growth */
 
   /* limits and state */
   int recursion_limit;

@@ -1,6 +1,7 @@
 # asy-only: golden stderr under --debug (virtual clock), written by running
 # asy and reviewed. A task fails and nobody awaits it or asks for its
-# exception: debug mode reports it when the task finishes.
+# exception: it is reported, as CPython does, when the collector finds the
+# task dead or at exit (debug mode or not).
 import asyncio
 
 

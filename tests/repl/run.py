@@ -205,6 +205,23 @@ def case_background_task_prints(r):
     r.expect("True")
 
 
+def case_failed_task_reported(r):
+    r.prompt()
+    define(r, "async def bad():", "    raise ValueError('nobody awaits me')")
+    r.line("t = asyncio.create_task(bad())")
+    r.prompt()
+    r.line("asyncio.create_task(bad())")  # `_` keeps it until the next echo
+    r.expect("<Task pending name='Task-2'")
+    r.prompt()
+    r.line("1 + 1")
+    r.expect("Task exception was never retrieved")
+    r.expect("future: <Task finished name='Task-2'")
+    r.expect("ValueError: nobody awaits me")
+    r.prompt()
+    r.line("t.exception()")  # the kept task was not reported: its exception waits
+    r.expect("ValueError('nobody awaits me')")
+
+
 def case_ctrl_c_interrupts_loop(r):
     r.prompt()
     define(r, "def spin():", "    print('spinning')", "    while True: pass")
@@ -541,6 +558,7 @@ CASES = [
     ("top-level await", case_top_level_await),
     ("multi-line def then call", case_multiline_def),
     ("background task prints at the prompt", case_background_task_prints),
+    ("dropped failed task reported", case_failed_task_reported),
     ("Ctrl-C interrupts running code", case_ctrl_c_interrupts_loop),
     ("Ctrl-C keeps the loop's tasks", case_ctrl_c_keeps_tasks),
     ("Ctrl-C at the prompt clears the line", case_ctrl_c_at_prompt),
