@@ -171,30 +171,46 @@ static TlTask *recorded(Value v) {
                                                                    : NULL;
 }
 
-/* Who woke task k: the task that finished, the children of a gather, or
- * the task whose step released what k waited on. */
-static void on_wake(const LoopEvent *ev, TlTask *k, double now) {
-  if (!ev->obj) return;
-  TlTask *from = recorded(OBJ_VAL(ev->obj));
-  if (from) {
-    add_arrow(from, from->open.state == ST_DONE ? from->ended : now, k, now, ARROW_DONE);
-    return;
-  }
-  ObjFuture *f = (ObjFuture *)ev->obj;
+/* The children of a gather's future, or NULL. */
+static ObjList *gather_children(ObjFuture *f) {
   Value children;
   if (f->obj.aux == FUTK_FUTURE && f->dict && f->cls &&
       strcmp(f->cls->name->chars, "_GatheringFuture") == 0 &&
-      dict_get_str(f->dict, str_intern_cstr("_children"), &children) && IS_LIST(children)) {
-    for (uint32_t i = 0; i < AS_LIST(children)->len; i++) {
-      TlTask *c = recorded(AS_LIST(children)->items[i]);
-      if (c && c->open.state == ST_DONE) add_arrow(c, c->ended, k, now, ARROW_DONE);
-    }
-    return;
+      dict_get_str(f->dict, str_intern_cstr("_children"), &children) && IS_LIST(children))
+    return AS_LIST(children);
+  return NULL;
+}
+
+/* Arrows to k from the task(s) whose end `done` stands for: the task
+ * itself, or each finished child of a gather. False if `done` is neither. */
+static bool arrows_from_finished(Obj *done, TlTask *k, double now) {
+  TlTask *from = recorded(OBJ_VAL(done));
+  if (from) {
+    add_arrow(from, from->open.state == ST_DONE ? from->ended : now, k, now, ARROW_DONE);
+    return true;
   }
-  TlTask *runner = recorded(vm.current_task);
+  ObjList *children = gather_children((ObjFuture *)done);
+  if (!children) return false;
+  for (uint32_t i = 0; i < children->len; i++) {
+    TlTask *c = recorded(children->items[i]);
+    if (c && c->open.state == ST_DONE) add_arrow(c, c->ended, k, now, ARROW_DONE);
+  }
+  return true;
+}
+
+/* Who woke task k: the task that finished, the children of a gather, the
+ * task whose end ran the done-callback that released k's waiter (wait,
+ * wait_for, as_completed, TaskGroup), or the task whose step released
+ * what k waited on. */
+static void on_wake(const LoopEvent *ev, TlTask *k, double now) {
+  if (!ev->obj) return;
+  if (arrows_from_finished(ev->obj, k, now)) return;
+  ObjFuture *f = (ObjFuture *)ev->obj;
   /* A cancelled wait is drawn by the cancel arrow already. */
-  if (runner && f->obj.aux != FUTK_SLEEP && f->state != FUT_CANCELLED)
-    add_arrow(runner, now, k, now, ARROW_SIGNAL);
+  if (f->obj.aux == FUTK_SLEEP || f->state == FUT_CANCELLED) return;
+  if (ev->cause && arrows_from_finished(ev->cause, k, now)) return;
+  TlTask *runner = recorded(vm.current_task);
+  if (runner) add_arrow(runner, now, k, now, ARROW_SIGNAL);
 }
 
 void timeline_on_event(const LoopEvent *ev) {
