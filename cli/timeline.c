@@ -21,6 +21,7 @@ typedef struct {
   uint8_t state; /* TlState */
   uint8_t wait;  /* WaitKind, for ST_WAITING */
   char *detail;  /* what it waited on, or NULL */
+  double limit;  /* sleeping: the sleep's length, which a blocked loop can overrun; else 0 */
 } Span;
 
 typedef struct {
@@ -144,6 +145,7 @@ static void on_step_end(const LoopEvent *ev, TlTask *k, double now) {
   WaitKind kind = trace_describe_wait(t, ev->obj, &w);
   set_state(k, ST_WAITING, kind, dup_str(w.s ? w.s : "?"), now);
   trace_buf_free(&w);
+  if (ev->obj && ev->obj->aux == FUTK_SLEEP) k->open.limit = ((ObjSleep *)ev->obj)->delay;
 }
 
 static void on_done(ObjTask *t, TlTask *k, double now) {
@@ -256,8 +258,24 @@ static void close_all(double end) {
 /* ------------------------------------------------------------ numbers */
 
 typedef struct {
-  double running, ready, waiting, joining, lifetime;
+  double running, ready, waiting, lifetime;
+  double own; /* what achieved concurrency counts (see own_time) */
 } Totals;
+
+/* The part of a span that would take as long if every task's steps and
+ * waits ran one after another: a step, a sleep (no longer than asked: a
+ * blocked loop stretches it, and that is the blocker's time, already
+ * counted), any other future (a thread, a timer). Not time spent ready,
+ * which is waiting for the loop to finish other steps, nor waits for other
+ * tasks: awaiting them (task, gather, TaskGroup, wait, wait_for) or a
+ * lock/event/queue/semaphore, which waits for another task to release,
+ * set or fill it — done alone, that wait would not exist. */
+static double own_time(const Span *p) {
+  double d = p->end - p->start;
+  if (p->state == ST_RUNNING) return d;
+  if (p->state != ST_WAITING || p->wait == WAIT_TASK || p->wait == WAIT_SYNC) return 0;
+  return p->limit > 0 && d > p->limit ? p->limit : d;
+}
 
 static Totals totals_of(const TlTask *k) {
   Totals s = {0};
@@ -268,10 +286,9 @@ static Totals totals_of(const TlTask *k) {
       s.running += d;
     else if (p->state == ST_READY)
       s.ready += d;
-    else if (p->state == ST_WAITING) {
+    else if (p->state == ST_WAITING)
       s.waiting += d;
-      if (p->wait == WAIT_TASK) s.joining += d;
-    }
+    s.own += own_time(p);
   }
   s.lifetime = k->ended - k->created;
   return s;
@@ -287,8 +304,8 @@ static void wall_range(double *from, double *to) {
   }
 }
 
-/* Σ (lifetime − time spent waiting for other tasks) / wall time: how many
- * times faster than doing the same work and waits one after another. */
+/* Σ own time / wall time: how many times faster than doing the same steps
+ * and waits one after another (own_time says what counts). */
 static double concurrency(double *busy, double *wall) {
   double from, to;
   wall_range(&from, &to);
@@ -296,7 +313,7 @@ static double concurrency(double *busy, double *wall) {
   *busy = 0;
   for (uint32_t i = 0; i < tl.ntasks; i++) {
     Totals s = totals_of(&tl.tasks[i]);
-    *busy += s.lifetime - s.joining;
+    *busy += s.own;
   }
   return *wall > 0 ? *busy / *wall : 0;
 }
@@ -305,9 +322,9 @@ static double concurrency(double *busy, double *wall) {
 static void put_dur(TraceBuf *b, double d) {
   if (d <= 0)
     trace_buf_printf(b, "0");
-  else if (d >= 1)
+  else if (d >= 0.99995) /* not "1000.0 ms" */
     trace_buf_printf(b, "%.3f s", d);
-  else if (d >= 1e-3)
+  else if (d >= 0.9995e-3)
     trace_buf_printf(b, "%.1f ms", d * 1e3);
   else
     trace_buf_printf(b, "%.0f µs", d * 1e6);
@@ -505,11 +522,12 @@ static void text_summary(FILE *out, double now) {
   TraceBuf b = {0}, w = {0};
   put_dur(&b, busy);
   put_dur(&w, wall);
-  fprintf(
-      out,
-      "\nachieved concurrency: %.2f× — the tasks' lifetimes add up to %s (not counting time spent\n"
-      "waiting for other tasks) in %s of wall time\n",
-      c, b.s, w.s);
+  fprintf(out,
+          "\nachieved concurrency: %.2f× — %s of the tasks' own time in %s of wall time\n"
+          "(own time: running, sleeping, other futures; not counted: time ready in the queue, or "
+          "waiting\nfor other tasks to finish, release a lock or semaphore, set an event or fill a "
+          "queue)\n",
+          c, b.s, w.s);
   trace_buf_free(&b);
   trace_buf_free(&w);
 }
@@ -924,13 +942,17 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
   TraceBuf b = {0}, w = {0};
   put_dur(&b, busy);
   put_dur(&w, wall);
+  double ly = y + 20 * (tl.ntasks + 1) + 12;
   fprintf(out,
           "<text x=\"%d\" y=\"%.1f\" font-size=\"15\">achieved concurrency <tspan "
-          "font-weight=\"bold\">%.2f×</tspan>"
-          ": the tasks' lifetimes add up to %s (not counting time spent waiting for other tasks) "
-          "in %s of wall "
-          "time</text>\n</g>\n",
-          cols[0], y + 20 * (tl.ntasks + 1) + 12, conc, b.s, w.s);
+          "font-weight=\"bold\">%.2f×</tspan>: %s of the tasks' own time (running, sleeping, "
+          "other futures) in %s of wall time</text>\n",
+          cols[0], ly, conc, b.s, w.s);
+  fprintf(out,
+          "<text x=\"%d\" y=\"%.1f\" fill=\"#616161\">not counted: time ready in the queue, or "
+          "waiting for other tasks (to finish, or to release a lock or semaphore, set an event, "
+          "fill a queue)</text>\n</g>\n",
+          cols[0], ly + 20);
   trace_buf_free(&b);
   trace_buf_free(&w);
 }
@@ -943,7 +965,7 @@ bool timeline_write_svg(FILE *out, double now) {
   Scale s = {from, to - from > 0 ? to - from : 1};
   double bottom = row_y(tl.ntasks) + 8;
   double legend_y = bottom + 56, summary_y = legend_y + 40;
-  uint32_t height = (uint32_t)(summary_y + 20 * (tl.ntasks + 2) + 24);
+  uint32_t height = (uint32_t)(summary_y + 20 * (tl.ntasks + 3) + 24);
   svg_header(out, height, wall, conc);
   svg_axis(out, &s, bottom);
   for (uint32_t i = 0; i < tl.ntasks; i++) svg_row(out, &tl.tasks[i], i, &s);
