@@ -318,6 +318,41 @@ static double concurrency(double *busy, double *wall) {
   return *wall > 0 ? *busy / *wall : 0;
 }
 
+/* Columns a UTF-8 string takes: one per code point (names and calls are
+ * mostly ASCII; wide CJK characters would take two and are not measured). */
+static int text_cols(const char *s) {
+  int n = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n;
+}
+
+/* Append s, cut to at most max columns: when it does not fit, max - 1
+ * columns of it and "…", so a cut always shows. Never splits a UTF-8
+ * sequence. Returns the columns appended. */
+static int put_cut(TraceBuf *b, const char *s, int max) {
+  int cols = text_cols(s);
+  if (cols <= max) {
+    trace_buf_printf(b, "%s", s);
+    return cols;
+  }
+  if (max < 1) return 0;
+  const char *end = s;
+  for (int keep = max - 1; *end; end++)
+    if (((unsigned char)*end & 0xC0) != 0x80 && keep-- == 0) break;
+  trace_buf_printf(b, "%.*s…", (int)(end - s), s);
+  return max;
+}
+
+/* s in exactly `width` columns: cut with "…" or padded with spaces. */
+static void put_padded(FILE *out, const char *s, int width) {
+  TraceBuf b = {0};
+  int n = put_cut(&b, s, width);
+  fputs(b.s ? b.s : "", out);
+  fprintf(out, "%*s", width - n, "");
+  trace_buf_free(&b);
+}
+
 /* A duration for people: "2.000 s", "12.5 ms", "40 µs", "0". */
 static void put_dur(TraceBuf *b, double d) {
   if (d <= 0)
@@ -416,7 +451,8 @@ static void text_row(FILE *out, const TlTask *k, int label_w, int cols, double f
                      bool color) {
   TraceBuf label = {0};
   trace_buf_printf(&label, "%s %s", k->name, k->call);
-  fprintf(out, "%-*.*s  ", label_w, label_w, label.s);
+  put_padded(out, label.s, label_w);
+  fputs("  ", out);
   trace_buf_free(&label);
   int last_col = (int)floor((k->ended - from) / cell);
   if (last_col >= cols) last_col = cols - 1;
@@ -488,7 +524,7 @@ static void text_legend(FILE *out, int width) {
 static int label_width(void) {
   int w = 8;
   for (uint32_t i = 0; i < tl.ntasks; i++) {
-    int n = (int)(strlen(tl.tasks[i].name) + 1 + strlen(tl.tasks[i].call));
+    int n = text_cols(tl.tasks[i].name) + 1 + text_cols(tl.tasks[i].call);
     if (n > w) w = n;
   }
   return w > 28 ? 28 : w;
@@ -503,7 +539,7 @@ static void text_summary(FILE *out, double now) {
     Totals s = totals_of(k);
     TraceBuf b = {0};
     trace_buf_printf(&b, "%s %s", k->name, k->call);
-    fprintf(out, "%-28.28s", b.s);
+    put_padded(out, b.s, 28);
     trace_buf_free(&b);
     double v[4] = {s.running, s.ready, s.waiting, s.lifetime};
     for (int j = 0; j < 4; j++) {
@@ -801,13 +837,25 @@ static void svg_row(FILE *out, const TlTask *k, uint32_t i, const Scale *s) {
   if (i % 2 == 0)
     fprintf(out, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"#f5f6f8\"/>\n",
             MARGIN, y, SVG_W - 2 * MARGIN, ROW_H);
+  /* The label column is LABEL_W px: about 26 bold characters of name,
+   * 35 of call; what is cut shows whole on hover. */
   fprintf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"15\" font-weight=\"bold\" fill=\"#212121\">",
           MARGIN + 8, y + 19);
-  xml_text(out, k->name);
+  TraceBuf n = {0};
+  put_cut(&n, k->name, 26);
+  xml_text(out, n.s);
+  trace_buf_free(&n);
+  if (text_cols(k->name) > 26 || text_cols(k->call) > 35) {
+    fputs("<title>", out);
+    xml_text(out, k->name);
+    fputs(" ", out);
+    xml_text(out, k->call);
+    fputs("</title>", out);
+  }
   fprintf(out, "</text>\n<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"#616161\">", MARGIN + 8,
           y + 35);
   TraceBuf c = {0};
-  trace_buf_printf(&c, "%.34s%s", k->call, strlen(k->call) > 34 ? "…" : "");
+  put_cut(&c, k->call, 35);
   xml_text(out, c.s);
   trace_buf_free(&c);
   fputs("</text>\n", out);
@@ -926,7 +974,10 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
     double ly = y + 20 * (i + 1);
     fprintf(out, "<text x=\"%d\" y=\"%.1f\">", cols[0], ly);
     TraceBuf lab = {0};
-    trace_buf_printf(&lab, "%s %.28s", k->name, k->call);
+    TraceBuf full = {0};
+    trace_buf_printf(&full, "%s %s", k->name, k->call);
+    put_cut(&lab, full.s, 44); /* the width of the column */
+    trace_buf_free(&full);
     xml_text(out, lab.s);
     trace_buf_free(&lab);
     fputs("</text>\n", out);
