@@ -336,6 +336,7 @@ static void put_user_site(TraceBuf *out, ObjTask *t, bool with_source) {
   const char *text = with_source ? source_line(code->filename->chars, line, &len) : NULL;
   if (!text) return;
   while (len && (*text == ' ' || *text == '\t')) text++, len--;
+  len = source_code_len(text, len); /* the code, not a comment after it */
   bool cut = len > 50;
   if (cut) len = 50;
   while (cut && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;

@@ -14,6 +14,10 @@
 void source_register(const char *filename, const char *text, size_t len);
 /* Line lineno (1-based) of filename, without its newline; NULL if unknown. */
 const char *source_line(const char *filename, int lineno, size_t *len);
+/* The length of a line's code: without a trailing `# comment` (a `#`
+ * inside a string literal on the line is not one) nor the spaces before
+ * it. For quoting a line in a sentence; tracebacks show lines whole. */
+size_t source_code_len(const char *text, size_t len);
 /* Forget every registered text. */
 void source_free_all(void);
 
