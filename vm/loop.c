@@ -1002,6 +1002,7 @@ bool loop_run_until_complete(ObjLoop *l, ObjFuture *fut) {
   while (fut->state == FUT_PENDING) {
     if (l->stopping) break;
     if (!loop_has_work(l)) {
+      emit_event(LOOP_EV_DEADLOCK, l, NULL, (Obj *)fut, 0);
       loop_report_deadlock(l, fut);
       ok = false;
       break;
@@ -1031,6 +1032,7 @@ bool loop_run_forever(ObjLoop *l) {
     }
     if (!loop_has_work(l) && !l->stopping) {
       /* run_forever with nothing left: CPython would sleep forever. */
+      emit_event(LOOP_EV_DEADLOCK, l, NULL, NULL, 0);
       loop_report_deadlock(l, NULL);
       ok = false;
       break;

@@ -243,6 +243,8 @@ typedef enum {
   LOOP_EV_TASK_READY,   /* task: its next step was queued in `ready` */
   LOOP_EV_WAKE,         /* task: woken because obj (a future or task) completed; cause:
                            the future whose done-callback completed obj, if any */
+  LOOP_EV_DEADLOCK,     /* loop: nothing can wake any task; obj: the future run_until_complete
+                           waited for, or NULL. The report (loop_report_deadlock) follows. */
 } LoopEventKind;
 
 typedef struct {
