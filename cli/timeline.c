@@ -458,7 +458,10 @@ static void text_row(FILE *out, const TlTask *k, int label_w, int cols, double f
   if (last_col >= cols) last_col = cols - 1;
   for (int c = 0; c < cols; c++) {
     double a = from + c * cell, b = a + cell;
-    Span s = c <= last_col && k->created < b ? cell_state(k, a, b, c == cols - 1) : (Span){0};
+    /* The task's last cell also takes a span ending right at its start (a
+     * blocking step that ended the task there): no blank before the mark. */
+    bool last = c == cols - 1 || c == last_col;
+    Span s = c <= last_col && k->created < b ? cell_state(k, a, b, last) : (Span){0};
     Cell g = cell_for(s.state, s.wait);
     if (color && g.ansi[0])
       fprintf(out, "%s%s\033[0m", g.ansi, g.glyph);
