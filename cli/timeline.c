@@ -840,15 +840,15 @@ static void svg_row(FILE *out, const TlTask *k, uint32_t i, const Scale *s) {
   if (i % 2 == 0)
     fprintf(out, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"#f5f6f8\"/>\n",
             MARGIN, y, SVG_W - 2 * MARGIN, ROW_H);
-  /* The label column is LABEL_W px: about 26 bold characters of name,
+  /* The label column is LABEL_W px: about 24 bold characters of name,
    * 35 of call; what is cut shows whole on hover. */
   fprintf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"15\" font-weight=\"bold\" fill=\"#212121\">",
           MARGIN + 8, y + 19);
   TraceBuf n = {0};
-  put_cut(&n, k->name, 26);
+  put_cut(&n, k->name, 24);
   xml_text(out, n.s);
   trace_buf_free(&n);
-  if (text_cols(k->name) > 26 || text_cols(k->call) > 35) {
+  if (text_cols(k->name) > 24 || text_cols(k->call) > 35) {
     fputs("<title>", out);
     xml_text(out, k->name);
     fputs(" ", out);
@@ -1004,8 +1004,8 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
           cols[0], ly, conc, b.s, w.s);
   fprintf(out,
           "<text x=\"%d\" y=\"%.1f\" fill=\"#616161\">not counted: time ready in the queue, or "
-          "waiting for other tasks (to finish, or to release a lock or semaphore, set an event, "
-          "fill a queue)</text>\n</g>\n",
+          "waiting for other tasks to finish, release a lock or semaphore, set an event or "
+          "fill a queue</text>\n</g>\n",
           cols[0], ly + 20);
   trace_buf_free(&b);
   trace_buf_free(&w);
