@@ -144,7 +144,7 @@ static const char *source_text(const Site *s, int *len) {
     return "";
   }
   while (n && (*t == ' ' || *t == '\t')) t++, n--;
-  *len = (int)n;
+  *len = (int)source_code_len(t, n); /* the code, not a comment after it */
   return t;
 }
 

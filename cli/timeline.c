@@ -21,6 +21,7 @@ typedef struct {
   uint8_t state; /* TlState */
   uint8_t wait;  /* WaitKind, for ST_WAITING */
   char *detail;  /* what it waited on, or NULL */
+  double limit;  /* sleeping: the sleep's length, which a blocked loop can overrun; else 0 */
 } Span;
 
 typedef struct {
@@ -144,6 +145,7 @@ static void on_step_end(const LoopEvent *ev, TlTask *k, double now) {
   WaitKind kind = trace_describe_wait(t, ev->obj, &w);
   set_state(k, ST_WAITING, kind, dup_str(w.s ? w.s : "?"), now);
   trace_buf_free(&w);
+  if (ev->obj && ev->obj->aux == FUTK_SLEEP) k->open.limit = ((ObjSleep *)ev->obj)->delay;
 }
 
 static void on_done(ObjTask *t, TlTask *k, double now) {
@@ -171,30 +173,46 @@ static TlTask *recorded(Value v) {
                                                                    : NULL;
 }
 
-/* Who woke task k: the task that finished, the children of a gather, or
- * the task whose step released what k waited on. */
-static void on_wake(const LoopEvent *ev, TlTask *k, double now) {
-  if (!ev->obj) return;
-  TlTask *from = recorded(OBJ_VAL(ev->obj));
-  if (from) {
-    add_arrow(from, from->open.state == ST_DONE ? from->ended : now, k, now, ARROW_DONE);
-    return;
-  }
-  ObjFuture *f = (ObjFuture *)ev->obj;
+/* The children of a gather's future, or NULL. */
+static ObjList *gather_children(ObjFuture *f) {
   Value children;
   if (f->obj.aux == FUTK_FUTURE && f->dict && f->cls &&
       strcmp(f->cls->name->chars, "_GatheringFuture") == 0 &&
-      dict_get_str(f->dict, str_intern_cstr("_children"), &children) && IS_LIST(children)) {
-    for (uint32_t i = 0; i < AS_LIST(children)->len; i++) {
-      TlTask *c = recorded(AS_LIST(children)->items[i]);
-      if (c && c->open.state == ST_DONE) add_arrow(c, c->ended, k, now, ARROW_DONE);
-    }
-    return;
+      dict_get_str(f->dict, str_intern_cstr("_children"), &children) && IS_LIST(children))
+    return AS_LIST(children);
+  return NULL;
+}
+
+/* Arrows to k from the task(s) whose end `done` stands for: the task
+ * itself, or each finished child of a gather. False if `done` is neither. */
+static bool arrows_from_finished(Obj *done, TlTask *k, double now) {
+  TlTask *from = recorded(OBJ_VAL(done));
+  if (from) {
+    add_arrow(from, from->open.state == ST_DONE ? from->ended : now, k, now, ARROW_DONE);
+    return true;
   }
-  TlTask *runner = recorded(vm.current_task);
+  ObjList *children = gather_children((ObjFuture *)done);
+  if (!children) return false;
+  for (uint32_t i = 0; i < children->len; i++) {
+    TlTask *c = recorded(children->items[i]);
+    if (c && c->open.state == ST_DONE) add_arrow(c, c->ended, k, now, ARROW_DONE);
+  }
+  return true;
+}
+
+/* Who woke task k: the task that finished, the children of a gather, the
+ * task whose end ran the done-callback that released k's waiter (wait,
+ * wait_for, as_completed, TaskGroup), or the task whose step released
+ * what k waited on. */
+static void on_wake(const LoopEvent *ev, TlTask *k, double now) {
+  if (!ev->obj) return;
+  if (arrows_from_finished(ev->obj, k, now)) return;
+  ObjFuture *f = (ObjFuture *)ev->obj;
   /* A cancelled wait is drawn by the cancel arrow already. */
-  if (runner && f->obj.aux != FUTK_SLEEP && f->state != FUT_CANCELLED)
-    add_arrow(runner, now, k, now, ARROW_SIGNAL);
+  if (f->obj.aux == FUTK_SLEEP || f->state == FUT_CANCELLED) return;
+  if (ev->cause && arrows_from_finished(ev->cause, k, now)) return;
+  TlTask *runner = recorded(vm.current_task);
+  if (runner) add_arrow(runner, now, k, now, ARROW_SIGNAL);
 }
 
 void timeline_on_event(const LoopEvent *ev) {
@@ -240,8 +258,24 @@ static void close_all(double end) {
 /* ------------------------------------------------------------ numbers */
 
 typedef struct {
-  double running, ready, waiting, joining, lifetime;
+  double running, ready, waiting, lifetime;
+  double own; /* what achieved concurrency counts (see own_time) */
 } Totals;
+
+/* The part of a span that would take as long if every task's steps and
+ * waits ran one after another: a step, a sleep (no longer than asked: a
+ * blocked loop stretches it, and that is the blocker's time, already
+ * counted), any other future (a thread, a timer). Not time spent ready,
+ * which is waiting for the loop to finish other steps, nor waits for other
+ * tasks: awaiting them (task, gather, TaskGroup, wait, wait_for) or a
+ * lock/event/queue/semaphore, which waits for another task to release,
+ * set or fill it — done alone, that wait would not exist. */
+static double own_time(const Span *p) {
+  double d = p->end - p->start;
+  if (p->state == ST_RUNNING) return d;
+  if (p->state != ST_WAITING || p->wait == WAIT_TASK || p->wait == WAIT_SYNC) return 0;
+  return p->limit > 0 && d > p->limit ? p->limit : d;
+}
 
 static Totals totals_of(const TlTask *k) {
   Totals s = {0};
@@ -252,10 +286,9 @@ static Totals totals_of(const TlTask *k) {
       s.running += d;
     else if (p->state == ST_READY)
       s.ready += d;
-    else if (p->state == ST_WAITING) {
+    else if (p->state == ST_WAITING)
       s.waiting += d;
-      if (p->wait == WAIT_TASK) s.joining += d;
-    }
+    s.own += own_time(p);
   }
   s.lifetime = k->ended - k->created;
   return s;
@@ -271,8 +304,8 @@ static void wall_range(double *from, double *to) {
   }
 }
 
-/* Σ (lifetime − time spent waiting for other tasks) / wall time: how many
- * times faster than doing the same work and waits one after another. */
+/* Σ own time / wall time: how many times faster than doing the same steps
+ * and waits one after another (own_time says what counts). */
 static double concurrency(double *busy, double *wall) {
   double from, to;
   wall_range(&from, &to);
@@ -280,18 +313,53 @@ static double concurrency(double *busy, double *wall) {
   *busy = 0;
   for (uint32_t i = 0; i < tl.ntasks; i++) {
     Totals s = totals_of(&tl.tasks[i]);
-    *busy += s.lifetime - s.joining;
+    *busy += s.own;
   }
   return *wall > 0 ? *busy / *wall : 0;
+}
+
+/* Columns a UTF-8 string takes: one per code point (names and calls are
+ * mostly ASCII; wide CJK characters would take two and are not measured). */
+static int text_cols(const char *s) {
+  int n = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n;
+}
+
+/* Append s, cut to at most max columns: when it does not fit, max - 1
+ * columns of it and "…", so a cut always shows. Never splits a UTF-8
+ * sequence. Returns the columns appended. */
+static int put_cut(TraceBuf *b, const char *s, int max) {
+  int cols = text_cols(s);
+  if (cols <= max) {
+    trace_buf_printf(b, "%s", s);
+    return cols;
+  }
+  if (max < 1) return 0;
+  const char *end = s;
+  for (int keep = max - 1; *end; end++)
+    if (((unsigned char)*end & 0xC0) != 0x80 && keep-- == 0) break;
+  trace_buf_printf(b, "%.*s…", (int)(end - s), s);
+  return max;
+}
+
+/* s in exactly `width` columns: cut with "…" or padded with spaces. */
+static void put_padded(FILE *out, const char *s, int width) {
+  TraceBuf b = {0};
+  int n = put_cut(&b, s, width);
+  fputs(b.s ? b.s : "", out);
+  fprintf(out, "%*s", width - n, "");
+  trace_buf_free(&b);
 }
 
 /* A duration for people: "2.000 s", "12.5 ms", "40 µs", "0". */
 static void put_dur(TraceBuf *b, double d) {
   if (d <= 0)
     trace_buf_printf(b, "0");
-  else if (d >= 1)
+  else if (d >= 0.99995) /* not "1000.0 ms" */
     trace_buf_printf(b, "%.3f s", d);
-  else if (d >= 1e-3)
+  else if (d >= 0.9995e-3)
     trace_buf_printf(b, "%.1f ms", d * 1e3);
   else
     trace_buf_printf(b, "%.0f µs", d * 1e6);
@@ -383,13 +451,17 @@ static void text_row(FILE *out, const TlTask *k, int label_w, int cols, double f
                      bool color) {
   TraceBuf label = {0};
   trace_buf_printf(&label, "%s %s", k->name, k->call);
-  fprintf(out, "%-*.*s  ", label_w, label_w, label.s);
+  put_padded(out, label.s, label_w);
+  fputs("  ", out);
   trace_buf_free(&label);
   int last_col = (int)floor((k->ended - from) / cell);
   if (last_col >= cols) last_col = cols - 1;
   for (int c = 0; c < cols; c++) {
     double a = from + c * cell, b = a + cell;
-    Span s = c <= last_col && k->created < b ? cell_state(k, a, b, c == cols - 1) : (Span){0};
+    /* The task's last cell also takes a span ending right at its start (a
+     * blocking step that ended the task there): no blank before the mark. */
+    bool last = c == cols - 1 || c == last_col;
+    Span s = c <= last_col && k->created < b ? cell_state(k, a, b, last) : (Span){0};
     Cell g = cell_for(s.state, s.wait);
     if (color && g.ansi[0])
       fprintf(out, "%s%s\033[0m", g.ansi, g.glyph);
@@ -455,7 +527,7 @@ static void text_legend(FILE *out, int width) {
 static int label_width(void) {
   int w = 8;
   for (uint32_t i = 0; i < tl.ntasks; i++) {
-    int n = (int)(strlen(tl.tasks[i].name) + 1 + strlen(tl.tasks[i].call));
+    int n = text_cols(tl.tasks[i].name) + 1 + text_cols(tl.tasks[i].call);
     if (n > w) w = n;
   }
   return w > 28 ? 28 : w;
@@ -470,7 +542,7 @@ static void text_summary(FILE *out, double now) {
     Totals s = totals_of(k);
     TraceBuf b = {0};
     trace_buf_printf(&b, "%s %s", k->name, k->call);
-    fprintf(out, "%-28.28s", b.s);
+    put_padded(out, b.s, 28);
     trace_buf_free(&b);
     double v[4] = {s.running, s.ready, s.waiting, s.lifetime};
     for (int j = 0; j < 4; j++) {
@@ -489,11 +561,12 @@ static void text_summary(FILE *out, double now) {
   TraceBuf b = {0}, w = {0};
   put_dur(&b, busy);
   put_dur(&w, wall);
-  fprintf(
-      out,
-      "\nachieved concurrency: %.2f× — the tasks' lifetimes add up to %s (not counting time spent\n"
-      "waiting for other tasks) in %s of wall time\n",
-      c, b.s, w.s);
+  fprintf(out,
+          "\nachieved concurrency: %.2f× — %s of the tasks' own time in %s of wall time\n"
+          "(own time: running, sleeping, other futures; not counted: time ready in the queue, or "
+          "waiting\nfor other tasks to finish, release a lock or semaphore, set an event or fill a "
+          "queue)\n",
+          c, b.s, w.s);
   trace_buf_free(&b);
   trace_buf_free(&w);
 }
@@ -767,13 +840,25 @@ static void svg_row(FILE *out, const TlTask *k, uint32_t i, const Scale *s) {
   if (i % 2 == 0)
     fprintf(out, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"#f5f6f8\"/>\n",
             MARGIN, y, SVG_W - 2 * MARGIN, ROW_H);
+  /* The label column is LABEL_W px: about 24 bold characters of name,
+   * 35 of call; what is cut shows whole on hover. */
   fprintf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"15\" font-weight=\"bold\" fill=\"#212121\">",
           MARGIN + 8, y + 19);
-  xml_text(out, k->name);
+  TraceBuf n = {0};
+  put_cut(&n, k->name, 24);
+  xml_text(out, n.s);
+  trace_buf_free(&n);
+  if (text_cols(k->name) > 24 || text_cols(k->call) > 35) {
+    fputs("<title>", out);
+    xml_text(out, k->name);
+    fputs(" ", out);
+    xml_text(out, k->call);
+    fputs("</title>", out);
+  }
   fprintf(out, "</text>\n<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"#616161\">", MARGIN + 8,
           y + 35);
   TraceBuf c = {0};
-  trace_buf_printf(&c, "%.34s%s", k->call, strlen(k->call) > 34 ? "…" : "");
+  put_cut(&c, k->call, 35);
   xml_text(out, c.s);
   trace_buf_free(&c);
   fputs("</text>\n", out);
@@ -892,7 +977,10 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
     double ly = y + 20 * (i + 1);
     fprintf(out, "<text x=\"%d\" y=\"%.1f\">", cols[0], ly);
     TraceBuf lab = {0};
-    trace_buf_printf(&lab, "%s %.28s", k->name, k->call);
+    TraceBuf full = {0};
+    trace_buf_printf(&full, "%s %s", k->name, k->call);
+    put_cut(&lab, full.s, 44); /* the width of the column */
+    trace_buf_free(&full);
     xml_text(out, lab.s);
     trace_buf_free(&lab);
     fputs("</text>\n", out);
@@ -908,13 +996,17 @@ static void svg_summary(FILE *out, double y, double busy, double wall, double co
   TraceBuf b = {0}, w = {0};
   put_dur(&b, busy);
   put_dur(&w, wall);
+  double ly = y + 20 * (tl.ntasks + 1) + 12;
   fprintf(out,
           "<text x=\"%d\" y=\"%.1f\" font-size=\"15\">achieved concurrency <tspan "
-          "font-weight=\"bold\">%.2f×</tspan>"
-          ": the tasks' lifetimes add up to %s (not counting time spent waiting for other tasks) "
-          "in %s of wall "
-          "time</text>\n</g>\n",
-          cols[0], y + 20 * (tl.ntasks + 1) + 12, conc, b.s, w.s);
+          "font-weight=\"bold\">%.2f×</tspan>: %s of the tasks' own time (running, sleeping, "
+          "other futures) in %s of wall time</text>\n",
+          cols[0], ly, conc, b.s, w.s);
+  fprintf(out,
+          "<text x=\"%d\" y=\"%.1f\" fill=\"#616161\">not counted: time ready in the queue, or "
+          "waiting for other tasks to finish, release a lock or semaphore, set an event or "
+          "fill a queue</text>\n</g>\n",
+          cols[0], ly + 20);
   trace_buf_free(&b);
   trace_buf_free(&w);
 }
@@ -927,7 +1019,7 @@ bool timeline_write_svg(FILE *out, double now) {
   Scale s = {from, to - from > 0 ? to - from : 1};
   double bottom = row_y(tl.ntasks) + 8;
   double legend_y = bottom + 56, summary_y = legend_y + 40;
-  uint32_t height = (uint32_t)(summary_y + 20 * (tl.ntasks + 2) + 24);
+  uint32_t height = (uint32_t)(summary_y + 20 * (tl.ntasks + 3) + 24);
   svg_header(out, height, wall, conc);
   svg_axis(out, &s, bottom);
   for (uint32_t i = 0; i < tl.ntasks; i++) svg_row(out, &tl.tasks[i], i, &s);

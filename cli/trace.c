@@ -73,6 +73,9 @@ static struct {
   uint32_t nnotes;
   TraceBuf deferred; /* wake-up lines held until the waker's "done" line */
   uint32_t running;  /* id of the task whose step runs, 0 if none */
+  uint32_t run_task; /* id of the task asyncio.run() wrapped main() in, 0 if none */
+  bool run_done;     /* that task is done */
+  bool deadlocked;   /* a deadlock stopped the loop: what asyncio.run() does next is cleanup */
 } tr;
 
 void (*trace_state_changed)(void);
@@ -336,6 +339,7 @@ static void put_user_site(TraceBuf *out, ObjTask *t, bool with_source) {
   const char *text = with_source ? source_line(code->filename->chars, line, &len) : NULL;
   if (!text) return;
   while (len && (*text == ' ' || *text == '\t')) text++, len--;
+  len = source_code_len(text, len); /* the code, not a comment after it */
   bool cut = len > 50;
   if (cut) len = 50;
   while (cut && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
@@ -631,6 +635,8 @@ static void on_created(const LoopEvent *ev) {
   Frame *api = api_frame(vm.frame);
   bool by_run = !by && api && strstr(api->code->qualname->chars, "run");
   if (by_run) {
+    tr.run_task = t->id;
+    tr.run_done = tr.deadlocked = false;
     trace_buf_printf(&b, "asyncio.run() wraps ");
     trace_coro_call(t, &b);
     trace_buf_printf(&b, " in a task, ");
@@ -799,6 +805,7 @@ static void on_done(const LoopEvent *ev) {
       t->num_cancels_requested > 0)
     trace_buf_printf(&b, " — although it was cancelled: it swallowed the CancelledError");
   n->cancel_delivered = n->cancel_pending = false;
+  if (t->id == tr.run_task) tr.run_done = true;
   line_emit(&b);
   flush_deferred();
 }
@@ -817,7 +824,11 @@ static void on_wake(const LoopEvent *ev) {
   if (ev->obj->aux == FUTK_SLEEP)
     trace_buf_printf(&b, "its %s is over", what);
   else if (f->state == FUT_CANCELLED)
-    trace_buf_printf(&b, n->woken[0] ? "its wait for %s was cancelled" : "%s was cancelled", what);
+    trace_buf_printf(&b,
+                     n->woken[0]                 ? "its wait for %s was cancelled"
+                     : n->wait_kind == WAIT_SYNC ? "its %s was cancelled"
+                                                 : "%s was cancelled",
+                     what);
   else if (n->woken[0])
     trace_buf_printf(&b, "%s", n->woken);
   else if (n->wait_kind == WAIT_SYNC)
@@ -888,6 +899,43 @@ static void on_callback(const LoopEvent *ev) {
   line_emit(&b);
 }
 
+/* asyncio.run() cancelling what is left on its way out: after main()
+ * finished, or because the loop stopped first (a deadlock, an exception
+ * such as KeyboardInterrupt) — then main()'s own task is among them, and
+ * "main() has finished" would be false. */
+static void describe_run_cleanup(ObjTask *t, TraceBuf *out, TaskNote *n) {
+  const char *who = task_name(t)->chars;
+  const char *main_coro = tr.run_task && tr.run_task < tr.nnotes && tr.notes[tr.run_task].coro[0]
+                              ? tr.notes[tr.run_task].coro
+                              : "main";
+  if (tr.deadlocked) {
+    trace_buf_printf(out, "asyncio.run() cleans up after the deadlock: it cancels %s", who);
+    snprintf(n->canceller, sizeof n->canceller, "asyncio.run() is cleaning up after the deadlock");
+  } else if (tr.run_done || !tr.run_task) {
+    trace_buf_printf(out, "asyncio.run() cancels the leftover %s (%s() has finished)", who,
+                     main_coro);
+    snprintf(n->canceller, sizeof n->canceller, "asyncio.run() is shutting down");
+  } else {
+    trace_buf_printf(out,
+                     "asyncio.run() cancels %s on its way out (the loop stopped before %s() "
+                     "finished)",
+                     who, main_coro);
+    snprintf(n->canceller, sizeof n->canceller, "asyncio.run() is shutting down");
+  }
+}
+
+/* The line before asy's deadlock report, which names each task, what it
+ * waits for and at which line. */
+static void on_deadlock(const LoopEvent *ev) {
+  tr.deadlocked = true;
+  TraceBuf b = {0};
+  line_start(&b, ev->now);
+  color(&b, C_FAIL);
+  trace_buf_printf(&b, "── deadlock: every task waits, and nothing is left that could wake one; "
+                       "asy stops the loop here:");
+  line_emit(&b);
+}
+
 /* Who cancels, in words: a task, asyncio.run() at shutdown, a timeout, a
  * TaskGroup... Also fills the note's short "cancelled by" text. */
 static void describe_canceller(const LoopEvent *ev, TraceBuf *out, TaskNote *n) {
@@ -899,9 +947,7 @@ static void describe_canceller(const LoopEvent *ev, TraceBuf *out, TaskNote *n) 
   snprintf(n->canceller, sizeof n->canceller, "cancelled by %s",
            by ? task_name(by)->chars : "asyncio");
   if (strcmp(lib, "_cancel_all_tasks") == 0) {
-    trace_buf_printf(out, "asyncio.run() cancels the leftover %s (main() has finished)",
-                     task_name(ev->task)->chars);
-    snprintf(n->canceller, sizeof n->canceller, "asyncio.run() is shutting down");
+    describe_run_cleanup(ev->task, out, n);
     return;
   }
   if (strcmp(lib, "Timeout._on_timeout") == 0) {
@@ -970,6 +1016,7 @@ void trace_on_event(const LoopEvent *ev) {
   case LOOP_EV_IDLE: on_idle(ev); break;
   case LOOP_EV_CANCEL: on_cancel(ev); break;
   case LOOP_EV_WAKE: on_wake(ev); break;
+  case LOOP_EV_DEADLOCK: on_deadlock(ev); break;
   case LOOP_EV_BLOCKED:
   case LOOP_EV_TASK_READY:
     break; /* BLOCKED: show.c's debug mode; READY: told by WAKE and ITERATION */

@@ -30,13 +30,16 @@ SchedMode loop_get_sched(void) {
   return sched_mode;
 }
 
+/* The future whose done-callback is running, for LoopEvent.cause. */
+static Obj *running_callback_future;
+
 static void emit_event(LoopEventKind kind, ObjLoop *loop, ObjTask *task, Obj *obj, double when) {
   /* Debug loops report to loop_debug_hook even when nobody traces. */
   void (*hook)(const LoopEvent *) = loop_event_hook       ? loop_event_hook
                                     : loop && loop->debug ? loop_debug_hook
                                                           : NULL;
   if (!hook) return;
-  LoopEvent ev = {kind, loop, task, obj, when, clock_now()};
+  LoopEvent ev = {kind, loop, task, obj, when, clock_now(), running_callback_future};
   hook(&ev);
 }
 
@@ -820,7 +823,14 @@ static bool run_item(ObjLoop *l, ReadyItem it) {
     if (h->cancelled) return true;
     return run_callback(l, h->callback, (int)h->args->len, h->args->items);
   }
-  case READY_CALLBACK: return run_callback(l, it.a, 1, &it.b);
+  case READY_CALLBACK: {
+    /* Nested loops (a callback running a loop) restore the outer value. */
+    Obj *saved = running_callback_future;
+    running_callback_future = IS_OBJ(it.b) ? AS_OBJ(it.b) : NULL;
+    bool ok = run_callback(l, it.a, 1, &it.b);
+    running_callback_future = saved;
+    return ok;
+  }
   case READY_STEP: return task_step((ObjTask *)AS_OBJ(it.a), it.b);
   case READY_SLEEP_DONE: {
     /* futures._set_result_unless_cancelled: the first of the two hops. */
@@ -992,6 +1002,7 @@ bool loop_run_until_complete(ObjLoop *l, ObjFuture *fut) {
   while (fut->state == FUT_PENDING) {
     if (l->stopping) break;
     if (!loop_has_work(l)) {
+      emit_event(LOOP_EV_DEADLOCK, l, NULL, (Obj *)fut, 0);
       loop_report_deadlock(l, fut);
       ok = false;
       break;
@@ -1021,6 +1032,7 @@ bool loop_run_forever(ObjLoop *l) {
     }
     if (!loop_has_work(l) && !l->stopping) {
       /* run_forever with nothing left: CPython would sleep forever. */
+      emit_event(LOOP_EV_DEADLOCK, l, NULL, NULL, 0);
       loop_report_deadlock(l, NULL);
       ok = false;
       break;

@@ -246,7 +246,10 @@ typedef enum {
   LOOP_EV_CANCEL,       /* task: cancel() called on it; obj: the canceller task or NULL */
   LOOP_EV_BLOCKED,      /* task: its step took `when` seconds (debug) */
   LOOP_EV_TASK_READY,   /* task: its next step was queued in `ready` */
-  LOOP_EV_WAKE,         /* task: woken because obj (a future or task) completed */
+  LOOP_EV_WAKE,         /* task: woken because obj (a future or task) completed; cause:
+                           the future whose done-callback completed obj, if any */
+  LOOP_EV_DEADLOCK,     /* loop: nothing can wake any task; obj: the future run_until_complete
+                           waited for, or NULL. The report (loop_report_deadlock) follows. */
 } LoopEventKind;
 
 typedef struct {
@@ -256,6 +259,11 @@ typedef struct {
   Obj *obj;
   double when;
   double now;
+  /* Set while a done-callback runs (READY_CALLBACK): the future it was
+   * registered on. asyncio.wait, wait_for, as_completed and TaskGroup wake
+   * their waiter from such a callback, so this names the task whose end
+   * was the real cause of the wake. NULL otherwise. */
+  Obj *cause;
 } LoopEvent;
 
 extern void (*loop_event_hook)(const LoopEvent *ev);

@@ -1,6 +1,7 @@
 /* source.c — registered source texts, looked up by file name. */
 #include "source.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,39 @@ const char *source_line(const char *filename, int lineno, size_t *len) {
   const char *nl = memchr(p, '\n', (size_t)(end - p));
   *len = (size_t)((nl ? nl : end) - p);
   return p;
+}
+
+/* Past the string literal opening at text[i] (a quote): the index after
+ * its closing quote, or len when it runs on past the line. Triple quotes
+ * close only on three; a backslash escapes the next character, raw
+ * strings included (r"\"" does not end at the second quote either). */
+static size_t skip_string(const char *text, size_t len, size_t i) {
+  char q = text[i];
+  bool triple = i + 2 < len && text[i + 1] == q && text[i + 2] == q;
+  i += triple ? 3 : 1;
+  while (i < len) {
+    if (text[i] == '\\') {
+      i += 2;
+    } else if (text[i] != q) {
+      i++;
+    } else if (!triple) {
+      return i + 1;
+    } else if (i + 2 < len && text[i + 1] == q && text[i + 2] == q) {
+      return i + 3;
+    } else {
+      i++;
+    }
+  }
+  return len;
+}
+
+size_t source_code_len(const char *text, size_t len) {
+  size_t i = 0;
+  while (i < len && text[i] != '#')
+    i = text[i] == '"' || text[i] == '\'' ? skip_string(text, len, i) : i + 1;
+  if (i > len) i = len;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+  return i;
 }
 
 void source_free_all(void) {

@@ -9,7 +9,9 @@
   tests/timeline/NAME.py   run with --timeline=DIR/NAME --clock=virtual: the SVG
                            and JSON are checked for structure and against each
                            other; the text chart (COLUMNS=100) must equal
-                           NAME.py.chart when that file exists
+                           NAME.py.chart when that file exists, and its arrows
+                           (who wakes, lets go on or cancels whom, from the
+                           JSON's flow events) NAME.py.arrows when that exists
   tests/timeline/render    one SVG rendered by headless Chromium (skipped, with
                            a message, when /usr/bin/chromium is absent)
   tests/show/sched_*.py    output under each --sched mode (NAME.py.MODE.out)
@@ -256,6 +258,20 @@ def check_svg(root, names, spans):
     return problems
 
 
+def arrows_text(trace, names):
+    """One line per arrow of the JSON: "wake a work('a', 0.1) -> Task-1 main()
+    0.100 -> 0.100" (the flow's start and end, in seconds)."""
+    starts, lines = {}, []
+    for e in trace["traceEvents"]:
+        if e.get("ph") == "s":
+            starts[e["id"]] = e
+        elif e.get("ph") == "f" and e["id"] in starts:
+            s = starts.pop(e["id"])
+            lines.append(f"{s['name']} {names.get(s['tid'])} -> {names.get(e['tid'])} "
+                         f"{s['ts'] / 1e6:.3f} -> {e['ts'] / 1e6:.3f}")
+    return "".join(line + "\n" for line in lines)
+
+
 def timeline_tests(interp, filt, regen):
     for path in programs("timeline", filt):
         d, base = os.path.split(path)
@@ -278,6 +294,8 @@ def timeline_tests(interp, filt, regen):
                 say("failed", name, "\n".join(problems[:10]))
             else:
                 say("passed", name + " (svg/json structure)")
+            if os.path.exists(path + ".arrows") or regen:
+                check_golden(name + " (arrows)", path + ".arrows", arrows_text(trace, names), regen)
         if os.path.exists(path + ".chart") or regen:
             p = run(interp, ["--clock=virtual", "--timeline"] + flags_of(path) + [base], d,
                     env_extra={"COLUMNS": "100"})
