@@ -355,7 +355,7 @@ static void describe_value(Text *out, Value v) {
   ObjString *r = vm_repr(v);
   if (!r) {
     vm.exc = UNDEF_VAL;
-    text_add(out, "<%s>", vm_type_name(v));
+    text_add(out, "<%s>", vm_class_name(v));
     return;
   }
   if (r->len > 40)
@@ -548,7 +548,7 @@ static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
   case READY_STEP: {
     ObjTask *t = (ObjTask *)AS_OBJ(it->a);
     text_add(out, "step of Task '%s'", task_name(t)->chars);
-    if (!IS_UNDEF(it->b)) text_add(out, ", throwing %s", vm_type_name(it->b));
+    if (!IS_UNDEF(it->b)) text_add(out, ", throwing %s", vm_class_name(it->b));
     if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
       text_add(out, " (its first: starts %s())", GEN_QUALNAME(AS_GEN(t->coro))->chars);
       break;
@@ -1018,7 +1018,7 @@ static void cmd_dis(ReplSession *s, const char *arg) {
   else if (IS_NATIVE(v))
     printf("%s is built in (written in C): it has no bytecode\n", arg);
   else
-    printf("%s is a %s: nothing to disassemble\n", arg, vm_type_name(v));
+    printf("%s is a %s: nothing to disassemble\n", arg, vm_class_name(v));
 }
 
 /* ================================================================ :trace, :help */

@@ -244,13 +244,13 @@ void trace_short_repr(Value v, TraceBuf *out) {
     if (n > 4) trace_buf_printf(out, ", …");
     trace_buf_printf(out, "%s", IS_LIST(v) ? "]" : (n == 1 ? ",)" : ")"));
   } else {
-    trace_buf_printf(out, "<%s>", vm_type_name(v));
+    trace_buf_printf(out, "<%s>", vm_class_name(v));
   }
 }
 
 void trace_coro_call(ObjTask *t, TraceBuf *out) {
   if (!IS_GEN(t->coro)) {
-    trace_buf_printf(out, "%s", vm_type_name(t->coro));
+    trace_buf_printf(out, "%s", vm_class_name(t->coro));
     return;
   }
   ObjGen *g = AS_GEN(t->coro);
@@ -511,7 +511,7 @@ static void put_callable(TraceBuf *out, Value fn) {
   else if (IS_CLASS(fn))
     trace_buf_printf(out, "%s()", AS_CLASS(fn)->name->chars);
   else
-    trace_buf_printf(out, "<%s>", vm_type_name(fn));
+    trace_buf_printf(out, "<%s>", vm_class_name(fn));
 }
 
 /* A private helper of the asyncio library (gather's _done_callback,

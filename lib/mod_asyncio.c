@@ -1033,6 +1033,13 @@ static ObjClass *def_class(ObjModule *m, const char *name, ObjClass *base, ObjTy
   return c;
 }
 
+/* Future and Task are C types of CPython's _asyncio module: messages name
+ * them "_asyncio.Task", their repr is <class '_asyncio.Task'>. */
+static void c_accelerated(ObjClass *c, const char *c_name) {
+  c->c_name = c_name;
+  dict_set_cstr(c->dict, "__module__", OBJ_VAL(str_intern_cstr("_asyncio")));
+}
+
 typedef struct {
   const char *name;
   NativeFn fn;
@@ -1044,6 +1051,7 @@ static void def_methods(ObjClass *c, const Method *ms, size_t n) {
 
 static void make_future_classes(ObjModule *m) {
   loop_class_future = def_class(m, "Future", NULL, OBJ_FUTURE);
+  c_accelerated(loop_class_future, "_asyncio.Future");
   loop_class_future->ctor = future_ctor;
   loop_class_future->alloc = future_alloc;
   static const Method fut_methods[] = {
@@ -1070,6 +1078,7 @@ static void make_future_classes(ObjModule *m) {
   lib_def_property(loop_class_future, "_cancel_message", fut_cancel_message);
 
   loop_class_task = def_class(m, "Task", loop_class_future, OBJ_FUTURE);
+  c_accelerated(loop_class_task, "_asyncio.Task");
   loop_class_task->ctor = task_ctor;
   static const Method task_methods[] = {
       {"get_name", task_get_name},     {"set_name", task_set_name}, {"get_coro", task_get_coro},

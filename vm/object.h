@@ -303,6 +303,9 @@ typedef struct ObjClass {
   uint32_t init_epoch;
   uint32_t attr_hint; /* most attributes an instance got through STORE_ATTR: sizes new dicts */
   Value init, new_;
+  /* Classes CPython writes in C outside builtins: the name its messages
+   * use ("_asyncio.Task"); NULL means `name`. */
+  const char *c_name;
 } ObjClass;
 #define IS_CLASS(v) IS_OBJ_TYPE(v, OBJ_CLASS)
 #define AS_CLASS(v) ((ObjClass *)AS_OBJ(v))

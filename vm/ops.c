@@ -71,6 +71,11 @@ bool vm_isinstance(Value v, ObjClass *cls) {
 }
 
 const char *vm_type_name(Value v) {
+  ObjClass *c = vm_class_of(v);
+  return c->c_name ? c->c_name : c->name->chars;
+}
+
+const char *vm_class_name(Value v) {
   return vm_class_of(v)->name->chars;
 }
 

@@ -320,6 +320,8 @@ bool vm_is_subclass(ObjClass *sub, ObjClass *cls);
 bool vm_isinstance(Value v, ObjClass *cls);
 /* The name of v's type, as messages print it. */
 const char *vm_type_name(Value v);
+/* The __name__ of the class of v ("Task"), for asy's own tools. */
+const char *vm_class_name(Value v);
 
 /* repr(v) / str(v); NULL with an exception pending. */
 ObjString *vm_repr(Value v);
