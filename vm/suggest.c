@@ -38,10 +38,7 @@ size_t suggest_distance(const char *a, size_t alen, const char *b, size_t blen, 
   size_t cur = 0;
   for (size_t j = 0; j < blen; j++) {
     size_t diag = j * SUGGEST_MOVE_COST; /* b[:j] against a[:i] */
-    /* b[:j+1] against a[:i]. At i = 0 that is one move more than diag, but
-     * CPython 3.11 starts from diag itself: copied, so that suggestions
-     * agree even where this makes a distance one move short. */
-    cur = diag;
+    cur = diag + SUGGEST_MOVE_COST;      /* b[:j+1] against a[:i] */
     size_t least = SIZE_MAX;
     for (size_t i = 0; i < alen; i++) {
       size_t up = row[i];
