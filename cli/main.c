@@ -171,7 +171,12 @@ static int report(Value exc) {
     compile_print_syntax_error(exc);
     return 1;
   }
-  vm_print_exception(exc);
+  /* The REPL is `python -m asyncio`'s, which prints errors with the
+   * traceback module: no "Did you mean" there in 3.11. */
+  if (vm.repl)
+    vm_print_exception(exc);
+  else
+    vm_print_uncaught(exc);
   return vm_isinstance(exc, vm.e_KeyboardInterrupt) ? 130 : 1;
 }
 

@@ -832,34 +832,8 @@ static bool collect_names(ObjDict *names, Value v) {
   return add_class_names(names, vm_class_of(v));
 }
 
-static Value builtin_dir(int argc, Value *argv, ObjTuple *kwnames) {
-  if (!ma_fn_range("dir", argc, kwnames, 0, 1)) return UNDEF_VAL;
-  ObjDict *names;
-  if (argc == 0) {
-    Value loc = frame_locals();
-    names = AS_DICT(loc);
-  } else {
-    /* A __dir__ written in asy wins; the default one is collect_names. */
-    Value m =
-        IS_INSTANCE(argv[0]) ? vm_lookup_special(argv[0], str_intern_cstr("__dir__")) : UNDEF_VAL;
-    if (!IS_UNDEF(m) && !IS_NATIVE(m)) {
-      Value r = vm_call(m, 1, argv);
-      if (IS_UNDEF(r)) return r;
-      gc_push_root(r);
-      ObjList *l = lib_list_from_iterable(r);
-      gc_pop_roots(1);
-      if (!l) return UNDEF_VAL;
-      gc_push_root(OBJ_VAL(l));
-      bool ok = lib_sort(l->items, l->len, NONE_VAL, false);
-      gc_pop_roots(1);
-      return ok ? OBJ_VAL(l) : UNDEF_VAL;
-    }
-    names = dict_new();
-    gc_push_root(OBJ_VAL(names));
-    bool ok = collect_names(names, argv[0]);
-    gc_pop_roots(1);
-    if (!ok) return UNDEF_VAL;
-  }
+/* The keys of a set of names, as a sorted list. */
+static Value sorted_keys(ObjDict *names) {
   gc_push_root(OBJ_VAL(names));
   ObjList *l = list_new(names->len, NULL);
   if (!l) {
@@ -873,6 +847,42 @@ static Value builtin_dir(int argc, Value *argv, ObjTuple *kwnames) {
   lib_sort(l->items, l->len, NONE_VAL, false); /* all str: cannot fail */
   gc_pop_roots(2);
   return OBJ_VAL(l);
+}
+
+/* dir()'s sorted list of names (CPython's PyObject_Dir) for any value. */
+static Value dir_of(Value v) {
+  /* A __dir__ written in asy wins; the default one is collect_names. */
+  Value m = IS_INSTANCE(v) ? vm_lookup_special(v, str_intern_cstr("__dir__")) : UNDEF_VAL;
+  if (!IS_UNDEF(m) && !IS_NATIVE(m)) {
+    Value r = vm_call(m, 1, &v);
+    if (IS_UNDEF(r)) return r;
+    gc_push_root(r);
+    ObjList *l = lib_list_from_iterable(r);
+    gc_pop_roots(1);
+    if (!l) return UNDEF_VAL;
+    gc_push_root(OBJ_VAL(l));
+    bool ok = lib_sort(l->items, l->len, NONE_VAL, false);
+    gc_pop_roots(1);
+    return ok ? OBJ_VAL(l) : UNDEF_VAL;
+  }
+  ObjDict *names = dict_new();
+  gc_push_root(OBJ_VAL(names));
+  bool ok = collect_names(names, v);
+  gc_pop_roots(1);
+  return ok ? sorted_keys(names) : UNDEF_VAL;
+}
+
+Value lib_dir(Value v) {
+  gc_push_root(v);
+  Value r = dir_of(v);
+  gc_pop_roots(1);
+  return r;
+}
+
+static Value builtin_dir(int argc, Value *argv, ObjTuple *kwnames) {
+  if (!ma_fn_range("dir", argc, kwnames, 0, 1)) return UNDEF_VAL;
+  if (argc == 1) return dir_of(argv[0]);
+  return sorted_keys(AS_DICT(frame_locals()));
 }
 
 /* ---------------------------------------------------------- exit, quit */

@@ -55,5 +55,7 @@ Value lib_str_format(ObjString *fmt, int argc, Value *argv, ObjTuple *kwnames);
 bool lib_sort(Value *items, uint32_t n, Value key, bool reverse);
 /* A new list of everything an iterable produces. */
 ObjList *lib_list_from_iterable(Value iterable);
+/* dir(v): the sorted list of v's attribute names (UNDEF_VAL when it raised). */
+Value lib_dir(Value v);
 
 #endif

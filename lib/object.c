@@ -385,6 +385,39 @@ static Value exc_init(int argc, Value *argv, ObjTuple *kwnames) {
   return NONE_VAL;
 }
 
+/* NameError(*args, name=None) and AttributeError(*args, name=None,
+ * obj=None): the keywords CPython 3.11 accepts, for "Did you mean". */
+static Value named_error_init(int argc, Value *argv, ObjTuple *kwnames, const char *cls,
+                              bool has_obj) {
+  int nkw = kwnames ? (int)kwnames->len : 0, npos = argc - nkw;
+  ObjException *e = AS_EXCEPTION(argv[0]);
+  for (int k = 0; k < nkw; k++) {
+    const char *kw = AS_CSTR(kwnames->items[k]);
+    if (strcmp(kw, "name") == 0)
+      e->name = argv[npos + k];
+    else if (has_obj && strcmp(kw, "obj") == 0)
+      e->obj = argv[npos + k];
+    else
+      return vm_raise(vm.e_TypeError, "'%s' is an invalid keyword argument for %s()", kw, cls);
+  }
+  return exc_init(npos, argv, NULL);
+}
+static Value name_error_init(int argc, Value *argv, ObjTuple *kwnames) {
+  return named_error_init(argc, argv, kwnames, "NameError", false);
+}
+static Value attribute_error_init(int argc, Value *argv, ObjTuple *kwnames) {
+  return named_error_init(argc, argv, kwnames, "AttributeError", true);
+}
+/* Unset (UNDEF) reads as None. */
+static Value exc_name(int argc, Value *argv, ObjTuple *kwnames) {
+  Value v = AS_EXCEPTION(argv[0])->name;
+  return IS_UNDEF(v) ? NONE_VAL : v;
+}
+static Value exc_obj(int argc, Value *argv, ObjTuple *kwnames) {
+  Value v = AS_EXCEPTION(argv[0])->obj;
+  return IS_UNDEF(v) ? NONE_VAL : v;
+}
+
 static Value exc_args(int argc, Value *argv, ObjTuple *kwnames) {
   return OBJ_VAL(AS_EXCEPTION(argv[0])->args);
 }
@@ -750,6 +783,11 @@ void lib_exceptions_init(void) {
   lib_def_property(vm.e_StopIteration, "value", stopiter_value);
   lib_def_property(vm.e_StopAsyncIteration, "value", stopiter_value);
   lib_def_property(vm.e_SystemExit, "code", systemexit_code);
+  lib_def_method(vm.e_NameError, "__init__", name_error_init);
+  lib_def_property(vm.e_NameError, "name", exc_name);
+  lib_def_method(vm.e_AttributeError, "__init__", attribute_error_init);
+  lib_def_property(vm.e_AttributeError, "name", exc_name);
+  lib_def_property(vm.e_AttributeError, "obj", exc_obj);
   lib_def_method(vm.e_SyntaxError, "__str__", syntaxerror_str);
   ObjClass *eg = vm.e_BaseExceptionGroup;
   lib_def_method(eg, "__init__", excgroup_init);

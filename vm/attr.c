@@ -240,10 +240,23 @@ static Value attribute_error(Value obj, ObjString *name) {
                   name->chars);
 }
 
+/* An AttributeError leaving an attribute read names the attribute and the
+ * object (e.name, e.obj) unless an inner read already did, as CPython 3.11
+ * sets them: the traceback's "Did you mean" reads them. */
+static void attribute_error_context(Value obj, ObjString *name) {
+  if (!IS_EXCEPTION(vm.exc) || !vm_isinstance(vm.exc, vm.e_AttributeError)) return;
+  ObjException *e = AS_EXCEPTION(vm.exc);
+  if (!IS_UNDEF(e->name) || !IS_UNDEF(e->obj)) return;
+  e->name = OBJ_VAL(name);
+  e->obj = obj;
+}
+
 Value vm_getattr(Value obj, ObjString *name) {
   Value v = vm_getattr_opt(obj, name);
-  if (IS_UNDEF(v) && IS_UNDEF(vm.exc)) return attribute_error(obj, name);
-  return v;
+  if (!IS_UNDEF(v)) return v;
+  if (IS_UNDEF(vm.exc)) attribute_error(obj, name);
+  attribute_error_context(obj, name);
+  return UNDEF_VAL;
 }
 
 int ops_load_method(Value obj, ObjString *name, Value *m) {
@@ -314,6 +327,14 @@ static bool exception_setattr(Value obj, ObjString *name, Value v) {
     return true;
   }
   if (strcmp(n, "__traceback__") == 0) return true;
+  if (strcmp(n, "name") == 0) {
+    e->name = v;
+    return true;
+  }
+  if (strcmp(n, "obj") == 0) {
+    e->obj = v;
+    return true;
+  }
   return false;
 }
 
@@ -331,6 +352,12 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
       return !IS_UNDEF(vm_call(sa, 3, args));
     }
     Value cv = vm_class_lookup(cls, name);
+    /* BaseException's own attributes (args, __cause__, NameError.name...)
+     * are read by native getters and written here. */
+    if (IS_EXCEPTION(obj) && is_property(cv) && IS_NATIVE(AS_WRAPPER(cv)->fget)) {
+      if (exception_setattr(obj, name, v)) return true;
+      if (!IS_UNDEF(vm.exc)) return false;
+    }
     if (is_property(cv)) {
       ObjWrapper *w = AS_WRAPPER(cv);
       if (IS_NONE(w->fset)) {
@@ -341,8 +368,6 @@ bool vm_setattr(Value obj, ObjString *name, Value v) {
       Value args[2] = {obj, v};
       return !IS_UNDEF(vm_call(w->fset, 2, args));
     }
-    if (IS_EXCEPTION(obj) && exception_setattr(obj, name, v)) return true;
-    if (!IS_UNDEF(vm.exc)) return false;
     if (IS_OBJ_TYPE(obj, OBJ_CDATA)) {
       ObjCData *c = AS_CDATA(obj);
       if (!c->dict) c->dict = dict_new();

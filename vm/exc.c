@@ -4,6 +4,7 @@
 
 #include "ops.h"
 #include "source.h"
+#include "suggest.h"
 #include "../grammar/parse.h"
 
 void vm_set_context(Value exc); /* vm.c */
@@ -202,13 +203,21 @@ static void print_tb(ObjException *e) {
 
 #define CHAIN_MAX 32
 
-static void print_one(Value exc) {
+/* The traceback and the "Type: message" line; suggest adds what only
+ * sys.excepthook adds in CPython 3.11, "Did you mean" (the traceback
+ * module, which asyncio's logging and REPL use, does not). */
+static void print_one(Value exc, bool suggest) {
   if (IS_EXCEPTION(exc)) print_tb(AS_EXCEPTION(exc));
   ObjString *line = vm_exception_line(exc);
-  fprintf(stderr, "%s\n", line->chars);
+  fputs(line->chars, stderr);
+  /* Looked for after the message is out, as CPython does (dir() may run
+   * a __dir__ written in asy). */
+  ObjString *hint = suggest ? suggest_for_exception(exc) : NULL;
+  if (hint) fprintf(stderr, ". Did you mean: '%s'?", hint->chars);
+  fputc('\n', stderr);
 }
 
-void vm_print_exception(Value exc) {
+static void print_chain(Value exc, bool suggest) {
   /* Walk the chain of causes/contexts, then print oldest first. */
   Value chain[CHAIN_MAX];
   int how[CHAIN_MAX]; /* 1: cause, 2: context, of the next one */
@@ -233,11 +242,11 @@ void vm_print_exception(Value exc) {
     e = next;
   }
   if (n == 0) {
-    print_one(exc);
+    print_one(exc, suggest);
     return;
   }
   for (int i = n - 1; i >= 0; i--) {
-    print_one(chain[i]);
+    print_one(chain[i], suggest);
     if (i > 0) {
       if (how[i - 1] == 1)
         fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
@@ -245,6 +254,14 @@ void vm_print_exception(Value exc) {
         fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
     }
   }
+}
+
+void vm_print_exception(Value exc) {
+  print_chain(exc, false);
+}
+
+void vm_print_uncaught(Value exc) {
+  print_chain(exc, true);
 }
 
 /* The source line under a warning, stripped, as warnings.formatwarning

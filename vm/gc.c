@@ -327,7 +327,12 @@ static void mark_exception(ObjException *e) {
   gc_mark_value(e->cause);
   gc_mark_value(e->context);
   gc_mark_value(e->notes);
-  for (uint32_t i = 0; i < e->ntb; i++) gc_mark_obj((Obj *)e->tb[i].code);
+  gc_mark_value(e->name);
+  gc_mark_value(e->obj);
+  for (uint32_t i = 0; i < e->ntb; i++) {
+    gc_mark_obj((Obj *)e->tb[i].code);
+    gc_mark_obj((Obj *)e->tb[i].globals);
+  }
 }
 
 extern void loop_mark_object(Obj *o); /* loop.c: futures, tasks, loops, handles */

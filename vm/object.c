@@ -334,6 +334,8 @@ ObjInstance *instance_new(ObjClass *cls) {
     e->cause = NONE_VAL;
     e->context = NONE_VAL;
     e->notes = NONE_VAL;
+    e->name = UNDEF_VAL;
+    e->obj = UNDEF_VAL;
     return &e->inst;
   }
   ObjInstance *i = (ObjInstance *)gc_alloc_obj(sizeof(ObjInstance), OBJ_INSTANCE);

@@ -321,6 +321,7 @@ typedef struct {
 /* One line of a traceback, recorded as the exception leaves a frame. */
 typedef struct {
   ObjCode *code;
+  ObjDict *globals; /* the frame's: where a NameError's suggestion looks */
   uint32_t offset;
 } TbEntry;
 
@@ -334,6 +335,9 @@ typedef struct ObjException {
   uint32_t ntb, captb;
   TbEntry *tb; /* innermost last, as printed */
   Value notes; /* list for ExceptionGroup.exceptions etc., NONE otherwise */
+  /* NameError.name, AttributeError.name and .obj: what the traceback's
+   * "Did you mean" needs. UNDEF while unset (they read as None). */
+  Value name, obj;
 } ObjException;
 #define IS_EXCEPTION(v) IS_OBJ_TYPE(v, OBJ_EXCEPTION)
 #define AS_EXCEPTION(v) ((ObjException *)AS_OBJ(v))

@@ -72,7 +72,7 @@ static void add_traceback(Value exc, Frame *f) {
     e->tb = tb;
     e->captb = cap;
   }
-  e->tb[e->ntb++] = (TbEntry){f->code, off};
+  e->tb[e->ntb++] = (TbEntry){f->code, f->globals, off};
 }
 
 static const ExcEntry *find_handler(ObjCode *c, uint32_t off) {
@@ -782,6 +782,17 @@ static inline bool int_binop_fast(int op, int64_t a, int64_t b, int64_t *r) {
   }
 }
 
+#define NOT_DEFINED "name '%s' is not defined"
+#define UNBOUND_FREE                                                                               \
+  "cannot access free variable '%s' where it is not associated with a value in enclosing scope"
+
+/* A NameError about name that carries it as e.name, as CPython's does:
+ * the traceback needs it to suggest a similar name. */
+static void raise_name_error(const char *fmt, ObjString *name) {
+  vm_raise(vm.e_NameError, fmt, name->chars);
+  if (IS_EXCEPTION(vm.exc)) AS_EXCEPTION(vm.exc)->name = OBJ_VAL(name);
+}
+
 static void raise_unbound_local(ObjCode *code, uint16_t slot) {
   vm_raise(vm.e_UnboundLocalError,
            "cannot access local variable '%s' where it is not associated with a value",
@@ -798,7 +809,7 @@ static bool load_global_slow(ObjCode *code, uint16_t ni, ObjDict *globals, Value
   int64_t ix = dict_index_str(globals, name);
   int64_t bix = ix < 0 ? dict_index_str(vm.builtins, name) : -1;
   if (ix < 0 && bix < 0) {
-    vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+    raise_name_error(NOT_DEFINED, name);
     return false;
   }
   *out = ix >= 0 ? globals->entries[ix].value : vm.builtins->entries[bix].value;
@@ -978,10 +989,7 @@ op_LOAD_DEREF : {
                "cannot access local variable '%s' where it is not associated with a value",
                code->varnames[i]->chars);
     else
-      vm_raise(vm.e_NameError,
-               "cannot access free variable '%s' where it is not associated with a value in "
-               "enclosing scope",
-               code->varnames[i]->chars);
+      raise_name_error(UNBOUND_FREE, code->varnames[i]);
     goto error;
   }
   PUSH(v);
@@ -1033,7 +1041,7 @@ op_DELETE_GLOBAL : {
   ObjString *name = code->names[U16()];
   SYNC();
   if (dict_del(frame->globals, OBJ_VAL(name)) != 1) {
-    vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+    raise_name_error(NOT_DEFINED, name);
     goto error;
   }
   DISPATCH();
@@ -1047,7 +1055,7 @@ op_LOAD_NAME : {
     DISPATCH();
   }
   SYNC();
-  vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+  raise_name_error(NOT_DEFINED, name);
   goto error;
 }
 op_STORE_NAME : {
@@ -1061,7 +1069,7 @@ op_DELETE_NAME : {
   ObjString *name = code->names[U16()];
   SYNC();
   if (dict_del(frame->ns ? frame->ns : frame->globals, OBJ_VAL(name)) != 1) {
-    vm_raise(vm.e_NameError, "name '%s' is not defined", name->chars);
+    raise_name_error(NOT_DEFINED, name);
     goto error;
   }
   DISPATCH();
@@ -1076,10 +1084,7 @@ op_LOAD_CLASSDEREF : {
   v = AS_CELL(slots[i])->value;
   if (IS_UNDEF(v)) {
     SYNC();
-    vm_raise(vm.e_NameError,
-             "cannot access free variable '%s' where it is not associated with a value in "
-             "enclosing scope",
-             code->varnames[i]->chars);
+    raise_name_error(UNBOUND_FREE, code->varnames[i]);
     goto error;
   }
   PUSH(v);

@@ -303,8 +303,12 @@ bool vm_exc_matches(ObjClass *cls);
 Value vm_take_exc(void);
 /* A new exception instance of cls with args. */
 Value vm_new_exception(ObjClass *cls, int argc, Value *argv);
-/* Print "Traceback ...", the entries and "Type: message" for exc on stderr. */
+/* Print "Traceback ...", the entries and "Type: message" for exc on stderr,
+ * as CPython's traceback module does (asyncio's logging, its REPL). */
 void vm_print_exception(Value exc);
+/* The same, as sys.excepthook prints an uncaught exception: with "Did you
+ * mean" after a NameError or AttributeError (suggest.h). */
+void vm_print_uncaught(Value exc);
 /* exc.__traceback__ (None when nothing was recorded). */
 Value vm_traceback_of(Value exc);
 /* The "Type: message" line of an exception (without newline). */

@@ -553,6 +553,20 @@ def case_unicode_line(r):
     r.expect("'CAFÉ Ü'")
 
 
+def case_no_suggestion(r):
+    # `python -m asyncio` prints errors with the traceback module, which in
+    # 3.11 adds no "Did you mean" (only sys.excepthook does).
+    r.prompt()
+    r.line("length = 1")
+    r.prompt()
+    r.line("lenght")
+    r.expect("NameError: name 'lenght' is not defined")
+    r.prompt()
+    r.line("'after'")
+    r.expect("'after'")
+    if "Did you mean" in r.text():
+        raise Fail("the REPL suggested a name:\n" + r.text()[-600:])
+
 CASES = [
     ("banner and echo", case_banner_and_echo),
     ("top-level await", case_top_level_await),
@@ -563,6 +577,7 @@ CASES = [
     ("Ctrl-C keeps the loop's tasks", case_ctrl_c_keeps_tasks),
     ("Ctrl-C at the prompt clears the line", case_ctrl_c_at_prompt),
     ("syntax error with caret", case_syntax_error_caret),
+    ("no 'Did you mean' at the prompt", case_no_suggestion),
     (":tasks and :tree", case_tasks_command),
     (":tree through gather", case_tree_gather),
     (":step, :iter and :loop", case_step_and_iter),

@@ -1,0 +1,3 @@
+# AttributeError on a module: sys.agv suggests sys.argv
+import sys
+print(len(sys.agv))

@@ -1,0 +1,3 @@
+# AttributeError: a method name in the wrong case
+word = "hello"
+print(word.Upper())

@@ -1,0 +1,4 @@
+# NameError: a case-only difference costs less, so `true` suggests `True`
+done = False
+while not done:
+    done = true
