@@ -77,7 +77,7 @@ static Value object_setattr_m(int argc, Value *argv, ObjTuple *kwnames) {
 static Value object_getattribute_m(int argc, Value *argv, ObjTuple *kwnames) {
   if (!vm_check_args("__getattribute__", argc, 2, 2)) return UNDEF_VAL;
   if (!IS_STR(argv[1])) return vm_raise(vm.e_TypeError, "attribute name must be string");
-  return vm_getattr(argv[0], AS_STR(argv[1]));
+  return vm_object_getattribute(argv[0], AS_STR(argv[1]));
 }
 
 Value lib_excgroup_new(ObjClass *cls, int argc, Value *argv, ObjTuple *kwnames);

@@ -154,8 +154,9 @@ static Value super_getattr(ObjSuper *s, ObjString *name) {
   return UNDEF_VAL;
 }
 
-/* Instance-like objects: user instances, exceptions, C-backed objects. */
-static Value instance_getattr(Value obj, ObjString *name) {
+/* Instance-like objects: user instances, exceptions, C-backed objects;
+ * hook: fall back on the class's __getattr__. */
+static Value instance_getattr(Value obj, ObjString *name, bool hook) {
   ObjClass *cls = vm_class_of(obj);
   Value cv = vm_class_lookup(cls, name);
   if (is_property(cv)) return bind(cv, obj, cls);
@@ -173,26 +174,25 @@ static Value instance_getattr(Value obj, ObjString *name) {
   if (name == vm.names[NAME_class]) return OBJ_VAL(cls);
   if (name == vm.names[NAME_dict] && (IS_INSTANCE(obj) || IS_EXCEPTION(obj)))
     return OBJ_VAL(instance_dict(obj, true));
-  Value ga = vm_class_lookup(cls, vm.names[NAME_getattr]);
+  Value ga = hook ? vm_class_lookup(cls, vm.names[NAME_getattr]) : UNDEF_VAL;
   if (!IS_UNDEF(ga)) {
     Value args[2] = {obj, OBJ_VAL(name)};
-    Value r = vm_call(ga, 2, args);
-    if (IS_UNDEF(r) && vm_exc_matches(vm.e_AttributeError)) {
-      vm.exc = UNDEF_VAL;
-      return UNDEF_VAL;
-    }
-    return r;
+    /* An AttributeError it raises stays pending: its message is the one
+     * the program shows (vm_getattr_opt clears it). */
+    return vm_call(ga, 2, args);
   }
   return UNDEF_VAL;
 }
 
-Value vm_getattr_opt(Value obj, ObjString *name) {
+/* vm_getattr_opt, except that an AttributeError raised by __getattr__ stays
+ * pending. */
+static Value getattr_raw(Value obj, ObjString *name) {
   if (IS_OBJ(obj)) {
     switch (OBJ_TYPE(obj)) {
     case OBJ_INSTANCE:
     case OBJ_EXCEPTION:
     case OBJ_FUTURE:
-    case OBJ_CDATA: return instance_getattr(obj, name);
+    case OBJ_CDATA: return instance_getattr(obj, name, true);
     case OBJ_CLASS: return class_getattr(AS_CLASS(obj), name);
     case OBJ_MODULE: {
       Value v;
@@ -251,8 +251,27 @@ static void attribute_error_context(Value obj, ObjString *name) {
   e->obj = obj;
 }
 
+Value vm_getattr_opt(Value obj, ObjString *name) {
+  Value v = getattr_raw(obj, name);
+  if (IS_UNDEF(v) && !IS_UNDEF(vm.exc) && vm_exc_matches(vm.e_AttributeError)) vm.exc = UNDEF_VAL;
+  return v;
+}
+
+Value vm_object_getattribute(Value obj, ObjString *name) {
+  Value v;
+  switch (IS_OBJ(obj) ? OBJ_TYPE(obj) : OBJ__COUNT) {
+  case OBJ_INSTANCE:
+  case OBJ_EXCEPTION:
+  case OBJ_FUTURE:
+  case OBJ_CDATA: v = instance_getattr(obj, name, false); break;
+  default: return vm_getattr(obj, name);
+  }
+  if (IS_UNDEF(v) && IS_UNDEF(vm.exc)) attribute_error(obj, name);
+  return v;
+}
+
 Value vm_getattr(Value obj, ObjString *name) {
-  Value v = vm_getattr_opt(obj, name);
+  Value v = getattr_raw(obj, name);
   if (!IS_UNDEF(v)) return v;
   if (IS_UNDEF(vm.exc)) attribute_error(obj, name);
   attribute_error_context(obj, name);

@@ -189,16 +189,40 @@ static void print_source(const char *file, const LineEntry *le) {
   fputc('\n', stderr);
 }
 
+/* CPython's traceback printer shows the last 1000 entries, and of a run
+ * of identical ones (same file, line and function) only the first 3. */
+#define TB_LIMIT 1000
+#define TB_RECURSIVE_CUTOFF 3
+
+static void print_repeated(uint32_t count) {
+  if (count <= TB_RECURSIVE_CUTOFF) return;
+  count -= TB_RECURSIVE_CUTOFF;
+  fprintf(stderr, "  [Previous line repeated %u more time%s]\n", count, count > 1 ? "s" : "");
+}
+
 static void print_tb(ObjException *e) {
   if (e->ntb == 0) return;
   fputs("Traceback (most recent call last):\n", stderr);
-  for (uint32_t k = e->ntb; k-- > 0;) {
+  uint32_t first = e->ntb > TB_LIMIT ? TB_LIMIT : e->ntb; /* tb[0] is the innermost */
+  const char *last_file = NULL, *last_name = NULL;
+  int last_line = -1;
+  uint32_t count = 0;
+  for (uint32_t k = first; k-- > 0;) {
     ObjCode *code = e->tb[k].code;
     const LineEntry *le = code_line_at(code, e->tb[k].offset);
-    fprintf(stderr, "  File \"%s\", line %d, in %s\n", source_cpython_path(code->filename->chars),
-            le ? le->line : 0, code->name->chars);
-    if (le) print_source(code->filename->chars, le);
+    int line = le ? le->line : 0;
+    const char *file = code->filename->chars, *name = code->name->chars;
+    if (!last_file || strcmp(file, last_file) != 0 || line != last_line ||
+        strcmp(name, last_name) != 0) {
+      print_repeated(count);
+      last_file = file, last_line = line, last_name = name;
+      count = 0;
+    }
+    if (++count > TB_RECURSIVE_CUTOFF) continue;
+    fprintf(stderr, "  File \"%s\", line %d, in %s\n", source_cpython_path(file), line, name);
+    if (le) print_source(file, le);
   }
+  print_repeated(count);
 }
 
 #define CHAIN_MAX 32

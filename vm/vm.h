@@ -352,6 +352,8 @@ Value vm_getattr(Value obj, ObjString *name);
 /* getattr without raising AttributeError: UNDEF and no exception if absent
  * (other exceptions stay pending: check vm.exc). */
 Value vm_getattr_opt(Value obj, ObjString *name);
+/* object.__getattribute__(obj, name): the lookup without __getattr__. */
+Value vm_object_getattribute(Value obj, ObjString *name);
 /* setattr(obj, name, v); false with an exception pending. */
 bool vm_setattr(Value obj, ObjString *name, Value v);
 /* delattr(obj, name). */
