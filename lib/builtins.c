@@ -826,8 +826,20 @@ static bool collect_names(ObjDict *names, Value v) {
     own = AS_INSTANCE(v)->dict;
   else if (IS_OBJ_TYPE(v, OBJ_CDATA))
     own = AS_CDATA(v)->dict;
-  else if (IS_FUNCTION(v))
+  else if (IS_FUNCTION(v)) {
     own = AS_FUNCTION(v)->attrs;
+    /* What CPython's function type holds as descriptors, asy answers in
+     * its attribute lookup (vm/attr.c function_getattr). */
+    static const char *const fn_attrs[] = {
+        "__annotations__", "__builtins__",   "__closure__", "__code__", "__defaults__", "__dict__",
+        "__globals__",     "__kwdefaults__", "__module__",  "__name__", "__qualname__", "__doc__"};
+    for (size_t i = 0; i < ASY_ARRAY_LEN(fn_attrs); i++) {
+      ObjString *n = str_intern_cstr(fn_attrs[i]);
+      gc_push_root(OBJ_VAL(n)); /* interned strings are weak */
+      dict_set_str(names, n, NONE_VAL);
+      gc_pop_roots(1);
+    }
+  }
   if (!add_names(names, own)) return false;
   return add_class_names(names, vm_class_of(v));
 }

@@ -117,6 +117,10 @@ static Value function_getattr(ObjFunction *f, ObjString *name) {
     return f->kwdefaults ? OBJ_VAL(f->kwdefaults) : NONE_VAL;
   if (strcmp(name->chars, "__code__") == 0) return OBJ_VAL(f->code);
   if (strcmp(name->chars, "__globals__") == 0) return OBJ_VAL(f->globals);
+  if (strcmp(name->chars, "__closure__") == 0) return f->closure ? OBJ_VAL(f->closure) : NONE_VAL;
+  if (strcmp(name->chars, "__builtins__") == 0) return OBJ_VAL(vm.builtins);
+  /* asy parses annotations and drops them (docs/language.md). */
+  if (strcmp(name->chars, "__annotations__") == 0) return OBJ_VAL(dict_new());
   return UNDEF_VAL;
 }
 
