@@ -32,7 +32,57 @@
 #include "repl.h"
 
 #if ASY_HAVE_LIBEDIT
+#include <dlfcn.h>
+#include <stddef.h>
 #include <histedit.h>
+
+/* libedit is loaded when the REPL starts, not linked: loading it and the
+ * libraries it needs cost every script run about 1 ms (a third of asy's
+ * start-up) for a REPL most runs never open. Without it the plain reader
+ * serves. The names below stand for the loaded functions. */
+typedef struct {
+  __typeof__(el_init) *el_init;
+  __typeof__(el_end) *el_end;
+  __typeof__(el_set) *el_set;
+  __typeof__(el_wset) *el_wset;
+  __typeof__(el_get) *el_get;
+  __typeof__(el_gets) *el_gets;
+  __typeof__(el_line) *el_line;
+  __typeof__(el_insertstr) *el_insertstr;
+  __typeof__(el_resize) *el_resize;
+  __typeof__(el_source) *el_source;
+  __typeof__(history_init) *history_init;
+  __typeof__(history_end) *history_end;
+  __typeof__(history) *history;
+} Libedit;
+static Libedit libedit;
+#define LIBEDIT_SYM(name)                                                                          \
+  { #name, offsetof(Libedit, name) }
+static const struct {
+  const char *name;
+  size_t offset;
+} libedit_syms[] = {
+    LIBEDIT_SYM(el_init),   LIBEDIT_SYM(el_end),       LIBEDIT_SYM(el_set),
+    LIBEDIT_SYM(el_wset),   LIBEDIT_SYM(el_get),       LIBEDIT_SYM(el_gets),
+    LIBEDIT_SYM(el_line),   LIBEDIT_SYM(el_insertstr), LIBEDIT_SYM(el_resize),
+    LIBEDIT_SYM(el_source), LIBEDIT_SYM(history_init), LIBEDIT_SYM(history_end),
+    LIBEDIT_SYM(history),
+};
+_Static_assert(sizeof(Libedit) == sizeof libedit_syms / sizeof libedit_syms[0] * sizeof(void *),
+               "one entry per libedit function");
+#define el_init libedit.el_init
+#define el_end libedit.el_end
+#define el_set libedit.el_set
+#define el_wset libedit.el_wset
+#define el_get libedit.el_get
+#define el_gets libedit.el_gets
+#define el_line libedit.el_line
+#define el_insertstr libedit.el_insertstr
+#define el_resize libedit.el_resize
+#define el_source libedit.el_source
+#define history_init libedit.history_init
+#define history_end libedit.history_end
+#define history libedit.history
 #endif
 
 #define REPL_HISTORY_SIZE 1000
@@ -362,7 +412,27 @@ static void history_save(void) {
   history(T.hist, &ev, H_SAVE, T.history_path);
 }
 
+/* Load libedit (once); false when it cannot be had. */
+static bool editor_load(void) {
+  static int loaded = -1;
+  if (loaded >= 0) return loaded;
+  loaded = 0;
+  void *h = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
+  if (!h) h = dlopen("libedit.so", RTLD_NOW | RTLD_LOCAL);
+  if (!h) return false;
+  for (size_t i = 0; i < sizeof libedit_syms / sizeof libedit_syms[0]; i++) {
+    void *f = dlsym(h, libedit_syms[i].name);
+    if (!f) return false;
+    /* POSIX lets a function pointer travel through void *; memcpy keeps
+     * the compiler's aliasing rules out of it. */
+    memcpy((char *)&libedit + libedit_syms[i].offset, &f, sizeof f);
+  }
+  loaded = 1;
+  return true;
+}
+
 static bool editor_open(void) {
+  if (!editor_load()) return false;
   FILE *in = fdopen(dup(T.tty_in), "r");
   FILE *out = fdopen(dup(T.tty_out), "w");
   if (!in || !out) {

@@ -600,11 +600,12 @@ NEEDS_EDITOR = {"history persists", "Tab completion"}
 
 
 def has_libedit(asy):
-    try:
-        out = subprocess.run(["ldd", asy], capture_output=True, text=True).stdout
-    except OSError:
-        return True
-    return "libedit" in out
+    """asy loads libedit when the REPL starts (dlopen): built with its
+    headers (the name is in the binary) and the library installed."""
+    import ctypes.util
+    with open(asy, "rb") as f:
+        built_with = b"libedit.so.2" in f.read()
+    return built_with and ctypes.util.find_library("edit") is not None
 
 
 def run_case(asy, name, fn, verbose):
