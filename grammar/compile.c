@@ -359,7 +359,7 @@ static uint64_t const_hash(Value v) {
     return bits * 0x9E3779B97F4A7C15ull + 2;
   }
   case VAL_OBJ:
-    if (IS_STR(v)) return (uint64_t)AS_STR(v)->hash * 31 + 3;
+    if (IS_STR(v)) return (uint64_t)str_hash(AS_STR(v)) * 31 + 3;
     return (uint64_t)(uintptr_t)AS_OBJ(v) >> 4;
   default: return (uint64_t)v.type;
   }

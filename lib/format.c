@@ -26,10 +26,11 @@ void fmt_buf_init(FmtBuf *b) {
   b->data = NULL;
   b->len = 0;
   b->cap = 0;
+  b->borrowed = false;
 }
 
 void fmt_buf_free(FmtBuf *b) {
-  free(b->data);
+  if (!b->borrowed) free(b->data);
   fmt_buf_init(b);
 }
 
@@ -47,13 +48,15 @@ void fmt_buf_reserve(FmtBuf *b, size_t extra) {
   if (need <= b->cap) return;
   size_t cap = b->cap ? b->cap : 32;
   while (cap < need) cap *= 2;
-  char *p = realloc(b->data, cap);
+  char *p = b->borrowed ? malloc(cap) : realloc(b->data, cap);
   if (!p) {
     fputs("asy: out of memory\n", stderr);
     abort();
   }
+  if (b->borrowed && b->len) memcpy(p, b->data, b->len + 1);
   b->data = p;
   b->cap = cap;
+  b->borrowed = false;
 }
 
 void fmt_buf_append(FmtBuf *b, const char *s, size_t n) {
@@ -413,6 +416,7 @@ bool fmt_unicode_isspace(uint32_t cp) {
 }
 
 int fmt_unicode_decimal(uint32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9' ? (int)(cp - '0') : -1;
   size_t lo = 0, hi = sizeof decimal_zeros / sizeof decimal_zeros[0];
   while (lo < hi) { /* find the last zero <= cp */
     size_t mid = lo + (hi - lo) / 2;

@@ -26,10 +26,15 @@ typedef struct {
   char *data; /* NULL until the first append, then always NUL-terminated */
   size_t len;
   size_t cap;
+  bool borrowed; /* data is the caller's (FMT_BUF_ON): never freed or realloc'd */
 } FmtBuf;
 
 #define FMT_BUF_INIT                                                                               \
-  { NULL, 0, 0 }
+  { NULL, 0, 0, false }
+/* A buffer that starts in the caller's array (a stack one: most formatted
+ * values are short) and moves to the heap only if it outgrows it. */
+#define FMT_BUF_ON(array)                                                                          \
+  { (array), 0, sizeof(array), true }
 
 /* Sets the buffer to empty without allocating. */
 void fmt_buf_init(FmtBuf *b);

@@ -1291,7 +1291,6 @@ static Value str_zfill(int argc, Value *argv, ObjTuple *kwnames) {
   if (s->len > 0 && (s->chars[0] == '+' || s->chars[0] == '-')) {
     z->chars[0] = s->chars[0];
     z->chars[nz] = '0';
-    z->hash = str_hash_bytes(z->chars, z->len);
   }
   return r;
 }
@@ -1507,9 +1506,9 @@ static Value str_len(int argc, Value *argv, ObjTuple *kwnames) {
   return INT_VAL(AS_STR(argv[0])->ncp);
 }
 
-static Value str_hash(int argc, Value *argv, ObjTuple *kwnames) {
+static Value str_hash_m(int argc, Value *argv, ObjTuple *kwnames) {
   if (!str_args("__hash__", ST_SLOT, 0, 0, argc, argv, kwnames)) return UNDEF_VAL;
-  return INT_VAL(AS_STR(argv[0])->hash);
+  return INT_VAL(str_hash(AS_STR(argv[0])));
 }
 
 static Value str_repr(int argc, Value *argv, ObjTuple *kwnames) {
@@ -2284,7 +2283,7 @@ static const MethodDef str_methods[] = {
     {"__le__", str_cmp_le},
     {"__gt__", str_cmp_gt},
     {"__ge__", str_cmp_ge},
-    {"__hash__", str_hash},
+    {"__hash__", str_hash_m},
     {"__iter__", str_iter},
     {"__format__", str_dunder_format},
     {"__repr__", str_repr},

@@ -21,7 +21,7 @@ static int keys_equal(Value a, int64_t ha, Value b, int64_t hb) {
 
 static bool key_hash(Value key, int64_t *h) {
   if (IS_STR(key)) {
-    *h = AS_STR(key)->hash;
+    *h = str_hash(AS_STR(key));
     return true;
   }
   return vm_hash(key, h);
@@ -44,7 +44,7 @@ static inline void touched(ObjDict *d) {
 static int64_t find_entry(ObjDict *d, Value key, int64_t hash);
 
 static int64_t find_str(ObjDict *d, ObjString *key) {
-  int64_t hash = key->hash;
+  int64_t hash = str_hash(key);
   if (d->mask == 0) {
     for (uint32_t i = 0; i < d->nentries; i++) {
       DictEntry *e = &d->entries[i];
@@ -223,7 +223,7 @@ void dict_set_str(ObjDict *d, ObjString *key, Value value) {
     d->entries[ix].value = value;
     return;
   }
-  insert_new(d, OBJ_VAL(key), key->hash, value);
+  insert_new(d, OBJ_VAL(key), str_hash(key), value);
 }
 
 void dict_set_cstr(ObjDict *d, const char *name, Value value) {

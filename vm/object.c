@@ -6,9 +6,19 @@
 /* ---------------------------------------------------------------- utf-8 */
 
 uint32_t utf8_count(const char *s, size_t n) {
-  uint32_t count = 0;
-  for (size_t i = 0; i < n; i++) count += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return count;
+  /* Code points = bytes - continuation bytes (10xxxxxx), eight bytes at a
+   * time: an all-ASCII word has none; otherwise mark each byte with bit 7
+   * set and bit 6 clear, and add the marks up with one multiply. */
+  size_t cont = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (!(w & 0x8080808080808080ull)) continue;
+    uint64_t m = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+    cont += (size_t)((m * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+  return (uint32_t)(n - cont);
 }
 
 bool utf8_valid(const char *s, size_t n) {
@@ -104,7 +114,7 @@ int64_t str_hash_bytes(const char *s, size_t n) {
     h *= 1099511628211ull;
   }
   int64_t r = (int64_t)(h >> 1);
-  return r == -1 ? -2 : r;
+  return r == 0 ? 1 : r; /* 0 means "not computed" (ObjString.hash) */
 }
 
 ObjString *str_alloc(size_t n) {
@@ -117,7 +127,7 @@ ObjString *str_alloc(size_t n) {
 }
 
 ObjString *str_finish(ObjString *s) {
-  s->hash = str_hash_bytes(s->chars, s->len);
+  s->hash = 0;
   s->ncp = utf8_count(s->chars, s->len);
   return s;
 }
@@ -145,6 +155,7 @@ ObjString *str_intern(const char *chars, size_t n) {
   if (!s) asy_fatal("out of memory interning a name");
   memcpy(s->chars, chars, n);
   str_finish(s);
+  s->hash = h;
   s->obj.flags |= STR_INTERNED;
   gc_push_root(OBJ_VAL(s));
   dict_set_str(vm.interned, s, NONE_VAL);
@@ -184,7 +195,7 @@ ObjString *str_printf(const char *fmt, ...) {
 
 bool str_eq(ObjString *a, ObjString *b) {
   if (a == b) return true;
-  if (a->hash != b->hash || a->len != b->len) return false;
+  if (a->len != b->len || (a->hash && b->hash && a->hash != b->hash)) return false;
   /* Two distinct interned strings always differ. */
   if ((a->obj.flags & b->obj.flags & STR_INTERNED)) return false;
   return memcmp(a->chars, b->chars, a->len) == 0;

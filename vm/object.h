@@ -60,7 +60,7 @@ struct Obj {
 /* ---------------------------------------------------------------- str */
 typedef struct ObjString {
   Obj obj;
-  int64_t hash;
+  int64_t hash; /* 0 until first needed (str_hash): most strings never key a dict */
   uint32_t len; /* bytes, excluding the terminating NUL */
   uint32_t ncp; /* code points; == len for ASCII */
   char chars[]; /* NUL-terminated */
@@ -467,6 +467,11 @@ ObjString *str_alloc(size_t n);
 ObjString *str_finish(ObjString *s);
 /* Hash of n bytes as str hashing does it. */
 int64_t str_hash_bytes(const char *s, size_t n);
+/* s's hash, computed on first use (never 0 once computed). */
+static inline int64_t str_hash(ObjString *s) {
+  if (s->hash == 0) s->hash = str_hash_bytes(s->chars, s->len);
+  return s->hash;
+}
 /* Whether two strs hold the same text. */
 bool str_eq(ObjString *a, ObjString *b);
 

@@ -434,7 +434,6 @@ static Value str_concat(ObjString *a, ObjString *b) {
   if (!r) return vm_raise(vm.e_MemoryError, "%s", "");
   memcpy(r->chars, a->chars, a->len);
   memcpy(r->chars + a->len, b->chars, b->len);
-  r->hash = str_hash_bytes(r->chars, r->len);
   r->ncp = a->ncp + b->ncp;
   return OBJ_VAL(r);
 }
@@ -950,7 +949,7 @@ bool vm_hash(Value v, int64_t *out) {
   default: *out = 0; return true;
   }
   switch ((ObjType)OBJ_TYPE(v)) {
-  case OBJ_STR: *out = AS_STR(v)->hash; return true;
+  case OBJ_STR: *out = str_hash(AS_STR(v)); return true;
   case OBJ_TUPLE: return hash_tuple(AS_TUPLE(v), out);
   case OBJ_SET:
     if (AS_OBJ(v)->flags & SET_FROZEN) return hash_frozenset(AS_SET(v), out);

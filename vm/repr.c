@@ -303,11 +303,24 @@ static Value override_of(Value v, ObjString *name) {
   return UNDEF_VAL;
 }
 
+/* Decimal digits by hand: printf's machinery costs more than the digits
+ * (str(i) and f"{i}" are everywhere in teaching programs). */
+static ObjString *int_repr(int64_t v) {
+  char buf[24], *p = buf + sizeof buf;
+  uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do {
+    *--p = (char)('0' + m % 10);
+    m /= 10;
+  } while (m);
+  if (v < 0) *--p = '-';
+  return str_new(p, (size_t)(buf + sizeof buf - p));
+}
+
 ObjString *vm_repr(Value v) {
   switch (v.type) {
   case VAL_NONE: return str_intern_cstr("None");
   case VAL_BOOL: return str_intern_cstr(AS_BOOL(v) ? "True" : "False");
-  case VAL_INT: return str_printf("%lld", (long long)AS_INT(v));
+  case VAL_INT: return int_repr(AS_INT(v));
   case VAL_FLOAT: return float_repr(AS_FLOAT(v));
   case VAL_OBJ: break;
   default: return str_from_cstr("<undefined>");
@@ -408,18 +421,22 @@ static ObjString *format_result(FmtStatus st, FmtBuf *out, FmtBuf *err) {
 ObjString *vm_format(Value v, ObjString *spec) {
   const char *sp = spec ? spec->chars : "";
   size_t sn = spec ? spec->len : 0;
-  FmtBuf out = FMT_BUF_INIT, err = FMT_BUF_INIT;
+  char room[128];
+  FmtBuf out = FMT_BUF_ON(room), err = FMT_BUF_INIT;
+  room[0] = '\0';
   switch (v.type) {
   case VAL_BOOL:
     if (sn == 0) return vm_str(v);
     return format_result(fmt_format_int(&out, AS_BOOL(v), sp, sn, "bool", &err), &out, &err);
   case VAL_INT:
+    if (sn == 0) return vm_str(v); /* f"{i}": str(i), no spec to apply */
     return format_result(fmt_format_int(&out, AS_INT(v), sp, sn, "int", &err), &out, &err);
   case VAL_FLOAT:
     return format_result(fmt_format_float(&out, AS_FLOAT(v), sp, sn, &err), &out, &err);
   default: break;
   }
   if (IS_STR(v)) {
+    if (sn == 0) return AS_STR(v);
     return format_result(fmt_format_str(&out, AS_CSTR(v), AS_STR(v)->len, sp, sn, &err), &out,
                          &err);
   }
@@ -462,7 +479,6 @@ ObjString *ops_concat_strings(const Value *parts, int n) {
     memcpy(s->chars + off, AS_STR(parts[i])->chars, AS_STR(parts[i])->len);
     off += AS_STR(parts[i])->len;
   }
-  s->hash = str_hash_bytes(s->chars, s->len);
   s->ncp = ncp;
   return s;
 }
