@@ -228,6 +228,17 @@ static void fuse_with_prev(Compiler *c, Opcode fused_op, uint16_t operand) {
   emit_u16(u, operand);
 }
 
+/* `x op= y` on a local ends INPLACE(_IMM), STORE_FAST: one dispatch. */
+static void emit_store_fast(Compiler *c, uint32_t slot) {
+  Unit *u = c->unit;
+  if (slot <= MAX_U16 && prev_is(u, BC_INPLACE, 3))
+    fuse_with_prev(c, BC_INPLACE_STORE_FAST, (uint16_t)slot);
+  else if (slot <= MAX_U16 && prev_is(u, BC_INPLACE_IMM, 5))
+    fuse_with_prev(c, BC_INPLACE_IMM_STORE_FAST, (uint16_t)slot);
+  else
+    emit_arg(c, BC_STORE_FAST, slot);
+}
+
 static void emit_load_fast(Compiler *c, uint32_t slot) {
   if (slot <= MAX_U16 && prev_is(c->unit, BC_LOAD_FAST, 3))
     fuse_with_prev(c, BC_LOAD_FAST_LOAD_FAST, (uint16_t)slot);
@@ -611,6 +622,8 @@ static void compile_name(Compiler *c, const char *id, NameCtx ctx, Node *at) {
   case NAME_LOCAL:
     if (ctx == LOAD)
       emit_load_fast(c, (uint32_t)sym->slot);
+    else if (ctx == STORE)
+      emit_store_fast(c, (uint32_t)sym->slot);
     else
       emit_arg(c, fast[ctx], (uint32_t)sym->slot);
     break;

@@ -151,6 +151,18 @@ static void describe_operand(ObjCode *code, const uint8_t *ins, FILE *out) {
       fprintf(out, " (%s, %s)", code->varnames[a]->chars, code->varnames[b]->chars);
     break;
   }
+  case BC_INPLACE_STORE_FAST: {
+    uint16_t slot = arg16(ins, 1);
+    if (slot < code->nslots) fprintf(out, " (%s %s)", code->varnames[slot]->chars, binop_name(a));
+    break;
+  }
+  case BC_INPLACE_IMM_STORE_FAST: {
+    uint16_t slot = arg16(ins, 2);
+    if (slot < code->nslots)
+      fprintf(out, " (%s %s %d)", code->varnames[slot]->chars, binop_name(arg16(ins, 1)),
+              (int16_t)a);
+    break;
+  }
   case BC_BINARY_OP_IMM:
   case BC_INPLACE_IMM: {
     /* "+=" names the operator; a plain binary op drops the "=". */
@@ -211,6 +223,8 @@ uint32_t debug_disassemble_instruction(ObjCode *code, uint32_t offset, FILE *out
     fprintf(out, " %d %u", (int16_t)arg16(ins, 0), arg16(ins, 1));
   } else if (nb == 4) {
     fprintf(out, " %u %u", arg16(ins, 0), arg16(ins, 1));
+  } else if (op == BC_INPLACE_IMM_STORE_FAST) {
+    fprintf(out, " %d %u %u", (int16_t)arg16(ins, 0), arg16(ins, 1), arg16(ins, 2));
   }
   describe_operand(code, ins, out);
   if (op == BC_YIELD_FROM)

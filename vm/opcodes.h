@@ -77,6 +77,10 @@ OPCODE(INPLACE, 2, -1) /* [a, b] → [a op= b]; operand: the AstOp (tries __iop_
 OPCODE(BINARY_OP_IMM, 4,
        0) /* [a] → [a op k]: LOAD_SMALL_INT k fused with a binary op; operands k, AstOp */
 OPCODE(INPLACE_IMM, 4, 0) /* [a] → [a op= k]: likewise for INPLACE */
+OPCODE(INPLACE_STORE_FAST, 4,
+       -2) /* [a, b] → []: INPLACE op then STORE_FAST slot, fused (`x += y`); operands op, slot */
+OPCODE(INPLACE_IMM_STORE_FAST, 6,
+       -1) /* [a] → []: INPLACE_IMM k op then STORE_FAST slot (`i += 1`); operands k, op, slot */
 OPCODE(NEGATE, 0, 0)      /* [a] → [-a] */
 OPCODE(POSITIVE, 0, 0)    /* [a] → [+a] */
 OPCODE(NOT, 0, 0)         /* [a] → [not a] */

@@ -1335,6 +1335,43 @@ op_INPLACE_IMM : {
   sp[-1] = v;
   DISPATCH();
 }
+op_INPLACE_STORE_FAST : {
+  int astop = read_u16(ip);
+  Value a = sp[-2], b = sp[-1];
+  int64_t r;
+  if (IS_INT(a) && IS_INT(b) && int_binop_fast(astop, AS_INT(a), AS_INT(b), &r)) {
+    slots[read_u16(ip + 2)] = INT_VAL(r);
+    ip += 4;
+    sp -= 2;
+    DISPATCH();
+  }
+  ip += 2; /* an error belongs to the INPLACE half */
+  SYNC();
+  Value v = vm_binary(astop, a, b, true);
+  if (IS_UNDEF(v)) goto error;
+  sp -= 2;
+  slots[U16()] = v;
+  DISPATCH();
+}
+op_INPLACE_IMM_STORE_FAST : {
+  int64_t k = (int16_t)read_u16(ip);
+  int astop = read_u16(ip + 2);
+  Value a = sp[-1];
+  int64_t r;
+  if (IS_INT(a) && int_binop_fast(astop, AS_INT(a), k, &r)) {
+    slots[read_u16(ip + 4)] = INT_VAL(r);
+    ip += 6;
+    sp--;
+    DISPATCH();
+  }
+  ip += 4;
+  SYNC();
+  Value v = vm_binary(astop, a, INT_VAL(k), true);
+  if (IS_UNDEF(v)) goto error;
+  sp--;
+  slots[U16()] = v;
+  DISPATCH();
+}
 op_INPLACE : {
   int astop = U16();
   Value a = sp[-2], b = sp[-1];

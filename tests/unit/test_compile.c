@@ -380,6 +380,16 @@ Test(compile, disassembly_text) {
   free(text);
 }
 
+/* `x op= y` on a local ends in one INPLACE_STORE_FAST; not on a cell. */
+Test(compile, inplace_store_fused) {
+  ObjCode *f = function_code("def f(a, b):\n    a += b\n    return a\n", "f");
+  cr_assert(has_op(f, BC_INPLACE_STORE_FAST));
+  cr_assert(!has_op(f, BC_INPLACE));
+  ObjCode *g = function_code("def g(a, b):\n    a += b\n    def h(): return a\n    return h\n", "g");
+  cr_assert(!has_op(g, BC_INPLACE_STORE_FAST), "a cell is stored with STORE_DEREF");
+  cr_assert(has_op(g, BC_INPLACE));
+}
+
 /* Superinstructions never swallow a jump target or a handler boundary. */
 Test(compile, fusion_stops_at_labels) {
   /* `a or b` jumps past b's load to c's: b and c must stay apart. */
@@ -389,7 +399,8 @@ Test(compile, fusion_stops_at_labels) {
                              "    return g(a or b, c)\n",
                              "f");
   cr_assert(!has_op(f, BC_LOAD_FAST_LOAD_FAST), "no LOAD_FAST pair across the jump target");
-  cr_assert(has_op(f, BC_INPLACE_IMM), "c -= 1");
+  cr_assert(has_op(f, BC_INPLACE_IMM_STORE_FAST), "c -= 1, stored in one dispatch");
+  cr_assert(!has_op(f, BC_STORE_FAST), "no separate store after the fused op");
   /* A constant too big for 16 bits stays a LOAD_CONST and a plain op. */
   ObjCode *g = function_code("def g(a):\n    return a + 100000\n", "g");
   cr_assert(!has_op(g, BC_BINARY_OP_IMM));
