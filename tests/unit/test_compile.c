@@ -385,7 +385,8 @@ Test(compile, inplace_store_fused) {
   ObjCode *f = function_code("def f(a, b):\n    a += b\n    return a\n", "f");
   cr_assert(has_op(f, BC_INPLACE_STORE_FAST));
   cr_assert(!has_op(f, BC_INPLACE));
-  ObjCode *g = function_code("def g(a, b):\n    a += b\n    def h(): return a\n    return h\n", "g");
+  ObjCode *g =
+      function_code("def g(a, b):\n    a += b\n    def h(): return a\n    return h\n", "g");
   cr_assert(!has_op(g, BC_INPLACE_STORE_FAST), "a cell is stored with STORE_DEREF");
   cr_assert(has_op(g, BC_INPLACE));
 }
