@@ -529,26 +529,26 @@ static void describe_callable(Text *out, Value fn) {
 }
 
 static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
-  switch ((ReadyKind)it->kind) {
+  switch (ready_kind(it)) {
   case READY_HANDLE: {
-    ObjHandle *h = (ObjHandle *)AS_OBJ(it->a);
+    ObjHandle *h = (ObjHandle *)AS_OBJ(ready_a(it));
     text_add(out, "call_soon: ");
     describe_callable(out, h->callback);
     if (h->cancelled) text_add(out, " (cancelled: skipped)");
     break;
   }
   case READY_CALLBACK:
-    if (IS_OBJ(it->a) && AS_OBJ(it->a) == AS_OBJ(s->watch_cb)) {
+    if (IS_OBJ(ready_a(it)) && AS_OBJ(ready_a(it)) == AS_OBJ(s->watch_cb)) {
       text_add(out, "fd callback: a line typed at the prompt");
     } else {
-      text_add(out, IS_UNDEF(it->b) ? "fd callback: " : "done-callback: ");
-      describe_callable(out, it->a);
+      text_add(out, IS_UNDEF(ready_b(it)) ? "fd callback: " : "done-callback: ");
+      describe_callable(out, ready_a(it));
     }
     break;
   case READY_STEP: {
-    ObjTask *t = (ObjTask *)AS_OBJ(it->a);
+    ObjTask *t = (ObjTask *)AS_OBJ(ready_a(it));
     text_add(out, "step of Task '%s'", task_name(t)->chars);
-    if (!IS_UNDEF(it->b)) text_add(out, ", throwing %s", vm_class_name(it->b));
+    if (!IS_UNDEF(ready_b(it))) text_add(out, ", throwing %s", vm_class_name(ready_b(it)));
     if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
       text_add(out, " (its first: starts %s())", GEN_QUALNAME(AS_GEN(t->coro))->chars);
       break;
@@ -560,9 +560,9 @@ static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
     break;
   }
   case READY_SLEEP_DONE: {
-    ObjSleep *sl = (ObjSleep *)AS_OBJ(it->a);
+    ObjSleep *sl = (ObjSleep *)AS_OBJ(ready_a(it));
     text_add(out, "sleep(%g) of Task '%s' is over: queue its wake-up", sl->delay,
-             task_name((ObjTask *)AS_OBJ(it->b))->chars);
+             task_name((ObjTask *)AS_OBJ(ready_b(it)))->chars);
     break;
   }
   }
@@ -850,7 +850,7 @@ static void cmd_step(ReplSession *s, const char *arg) {
   if (l->rcount > 0) {
     ReadyItem *it = &l->ready[l->rhead];
     describe_ready(&d, s, it);
-    if (it->kind == READY_STEP) stepped = (ObjTask *)AS_OBJ(it->a);
+    if (ready_kind(it) == READY_STEP) stepped = (ObjTask *)AS_OBJ(ready_a(it));
   } else if (repl_loop_due(l)) {
     text_add(&d, "timer fired: ");
     describe_timer(&d, &l->timers[0]);

@@ -528,27 +528,27 @@ static bool callable_is_internal(Value fn) {
 /* One entry of the ready queue, as the ITERATION line lists it; NULL when
  * the entry belongs to a task that is not narrated. */
 static const char *label_kind(const ReadyItem *r, TraceBuf *out) {
-  switch ((ReadyKind)r->kind) {
+  switch (ready_kind(r)) {
   case READY_STEP: {
-    ObjTask *t = (ObjTask *)AS_OBJ(r->a);
+    ObjTask *t = (ObjTask *)AS_OBJ(ready_a(r));
     if (trace_task_is_internal(t)) return NULL;
     trace_buf_printf(out, "%s", task_name(t)->chars);
-    if (!IS_UNDEF(r->b)) {
+    if (!IS_UNDEF(ready_b(r))) {
       trace_buf_printf(out, " (to raise ");
-      put_exception(out, r->b);
+      put_exception(out, ready_b(r));
       trace_buf_printf(out, ")");
     }
     return "step";
   }
   case READY_HANDLE: {
-    ObjHandle *h = (ObjHandle *)AS_OBJ(r->a);
+    ObjHandle *h = (ObjHandle *)AS_OBJ(ready_a(r));
     put_callable(out, h->callback);
     if (h->cancelled) trace_buf_printf(out, " (cancelled)");
     return "handle";
   }
-  case READY_CALLBACK: put_callable(out, r->a); return "callback";
+  case READY_CALLBACK: put_callable(out, ready_a(r)); return "callback";
   case READY_SLEEP_DONE: {
-    ObjTask *t = (ObjTask *)AS_OBJ(r->b);
+    ObjTask *t = (ObjTask *)AS_OBJ(ready_b(r));
     trace_buf_printf(out, "wake %s", task_name(t)->chars);
     return "wake";
   }

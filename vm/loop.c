@@ -104,8 +104,8 @@ void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, v
 static void mark_loop(ObjLoop *l) {
   for (uint32_t i = 0; i < l->rcount; i++) {
     ReadyItem *r = &l->ready[(l->rhead + i) % l->rcap];
-    gc_mark_value(r->a);
-    gc_mark_value(r->b);
+    gc_mark_value(ready_a(r));
+    gc_mark_obj(r->b);
   }
   for (uint32_t i = 0; i < l->ntimers; i++) gc_mark_obj(l->timers[i].obj);
   for (uint32_t i = 0; i < l->nwatches; i++) gc_mark_value(l->watches[i].callback);
@@ -191,6 +191,16 @@ ObjClass *loop_future_class(Obj *o) {
 /* ------------------------------------------------------------ ready */
 
 static void ready_push(ObjLoop *l, ReadyKind kind, Value a, Value b) {
+  if (!IS_OBJ(a)) {
+    /* A done-callback that is not an object (add_done_callback(5)): a
+     * Handle calls it the same way, with the same arguments. */
+    gc_push_root(a);
+    gc_push_root(b);
+    ObjTuple *args = IS_UNDEF(b) ? vm.empty_tuple : tuple_new(1, &b);
+    gc_pop_roots(2);
+    loop_call_soon(l, a, args);
+    return;
+  }
   if (l->rcount == l->rcap) {
     uint32_t cap = l->rcap ? l->rcap * 2 : 64;
     gc_push_root(a);
@@ -203,7 +213,8 @@ static void ready_push(ObjLoop *l, ReadyKind kind, Value a, Value b) {
     l->rcap = cap;
     l->rhead = 0;
   }
-  l->ready[(l->rhead + l->rcount) % l->rcap] = (ReadyItem){(uint8_t)kind, a, b};
+  l->ready[(l->rhead + l->rcount) % l->rcap] =
+      (ReadyItem){(uintptr_t)AS_OBJ(a) | (uintptr_t)kind, IS_OBJ(b) ? AS_OBJ(b) : NULL};
   l->rcount++;
 }
 
@@ -816,26 +827,26 @@ static bool run_callback(ObjLoop *l, Value fn, int argc, Value *argv) {
   return true;
 }
 
-static bool run_item(ObjLoop *l, ReadyItem it) {
-  switch ((ReadyKind)it.kind) {
+static bool run_item(ObjLoop *l, Value a, Value b, ReadyKind kind) {
+  switch (kind) {
   case READY_HANDLE: {
-    ObjHandle *h = (ObjHandle *)AS_OBJ(it.a);
+    ObjHandle *h = (ObjHandle *)AS_OBJ(a);
     if (h->cancelled) return true;
     return run_callback(l, h->callback, (int)h->args->len, h->args->items);
   }
   case READY_CALLBACK: {
     /* Nested loops (a callback running a loop) restore the outer value. */
     Obj *saved = running_callback_future;
-    running_callback_future = IS_OBJ(it.b) ? AS_OBJ(it.b) : NULL;
-    bool ok = run_callback(l, it.a, 1, &it.b);
+    running_callback_future = IS_OBJ(b) ? AS_OBJ(b) : NULL;
+    bool ok = run_callback(l, a, 1, &b);
     running_callback_future = saved;
     return ok;
   }
-  case READY_STEP: return task_step((ObjTask *)AS_OBJ(it.a), it.b);
+  case READY_STEP: return task_step((ObjTask *)AS_OBJ(a), b);
   case READY_SLEEP_DONE: {
     /* futures._set_result_unless_cancelled: the first of the two hops. */
-    ObjSleep *s = (ObjSleep *)AS_OBJ(it.a);
-    ObjTask *t = (ObjTask *)AS_OBJ(it.b);
+    ObjSleep *s = (ObjSleep *)AS_OBJ(a);
+    ObjTask *t = (ObjTask *)AS_OBJ(b);
     if (s->fut.state != FUT_PENDING || s->task != t) return true;
     s->fut.state = FUT_FINISHED;
     s->task = NULL;
@@ -929,9 +940,10 @@ bool loop_run_once(ObjLoop *l) {
              (double)ntodo); /* after the shuffle: shows the order run */
   for (uint32_t i = 0; i < ntodo; i++) {
     ReadyItem it = ready_pop(l);
-    gc_push_root(it.a);
-    gc_push_root(it.b);
-    bool ok = run_item(l, it);
+    Value a = ready_a(&it), b = ready_b(&it);
+    gc_push_root(a);
+    gc_push_root(b);
+    bool ok = run_item(l, a, b, ready_kind(&it));
     gc_pop_roots(2);
     if (!ok) return false;
     if (vm.interrupted) {
@@ -961,9 +973,10 @@ bool loop_run_one(ObjLoop *l, bool *ran) {
     if (l->rcount == 0) return true;
   }
   ReadyItem it = ready_pop(l);
-  gc_push_root(it.a);
-  gc_push_root(it.b);
-  bool ok = run_item(l, it);
+  Value a = ready_a(&it), b = ready_b(&it);
+  gc_push_root(a);
+  gc_push_root(b);
+  bool ok = run_item(l, a, b, ready_kind(&it));
   gc_pop_roots(2);
   *ran = true;
   return ok;

@@ -110,16 +110,31 @@ void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, v
                              void *data);
 
 typedef enum {
-  READY_HANDLE,     /* a: Handle: call its callback with its args */
+  READY_HANDLE,     /* a: Handle: call its callback with its args; no b */
   READY_CALLBACK,   /* a: callable, b: the future it was registered on */
   READY_STEP,       /* a: task, b: exception to throw or UNDEF */
   READY_SLEEP_DONE, /* a: sleep, b: task: the sleep's timer fired */
 } ReadyKind;
 
+/* 16 bytes: every task has an entry at some point, a million at once when
+ * a million tasks are created (or their timers fire) in one iteration. Both
+ * operands are objects: ready_push boxes a non-object callback (a done-
+ * callback may be any value) in a Handle. The kind sits in the low bits of
+ * the first pointer, objects being 8-byte aligned. Read entries through
+ * ready_kind/ready_a/ready_b. */
 typedef struct {
-  uint8_t kind;
-  Value a, b;
+  uintptr_t a_kind; /* (uintptr_t)a | kind */
+  Obj *b;           /* NULL: none (UNDEF) */
 } ReadyItem;
+static inline ReadyKind ready_kind(const ReadyItem *r) {
+  return (ReadyKind)(r->a_kind & 7u);
+}
+static inline Value ready_a(const ReadyItem *r) {
+  return OBJ_VAL((Obj *)(r->a_kind & ~(uintptr_t)7u));
+}
+static inline Value ready_b(const ReadyItem *r) {
+  return r->b ? OBJ_VAL(r->b) : UNDEF_VAL;
+}
 
 typedef struct {
   double when;
