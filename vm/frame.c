@@ -189,7 +189,12 @@ static bool bind_general(Frame *f, ObjFunction *fn, Value *self, int argc, Value
       return false;
     }
     int extra = npos - c->argcount;
-    ObjTuple *t = tuple_new((uint32_t)extra, argv + (c->argcount - has_self));
+    ObjTuple *spread = vm.call_args;
+    ObjTuple *t = spread && c->argcount >= has_self &&
+                          argv + (c->argcount - has_self) == spread->items &&
+                          (uint32_t)extra == spread->len
+                      ? spread /* immutable: sharing it is copying it */
+                      : tuple_new((uint32_t)extra, argv + (c->argcount - has_self));
     if (!t) {
       vm_raise(vm.e_MemoryError, "%s", "");
       return false;

@@ -149,6 +149,11 @@ typedef enum {
 typedef struct VM {
   Frame *frame; /* running frame, NULL when no asy code runs */
   Value exc;    /* pending exception, UNDEF_VAL when none */
+  /* f(*args): the argument tuple while CALL_EX's call binds it (rooted by
+   * the caller). A *args parameter that receives all of it shares the tuple
+   * instead of copying it: gather(*tasks) holds one tuple of a million
+   * tasks, not two. NULL otherwise. */
+  ObjTuple *call_args;
 
   ObjDict *builtins;
   ObjDict *modules; /* name → module, for import */
