@@ -276,12 +276,21 @@ static double timer_deadline(ObjLoop *l, Obj *obj) {
   return -1;
 }
 
-/* gather's future keeps its children in `_children`. */
-static ObjList *gather_children(ObjFuture *f) {
+/* gather's future keeps its children in `_children`: a list, or gather's
+ * argument tuple when every argument was a future. Their count goes to *n. */
+static const Value *gather_children(ObjFuture *f, uint32_t *n) {
   if (f->obj.aux != FUTK_FUTURE || !f->dict) return NULL;
   Value v;
-  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &v) || !IS_LIST(v)) return NULL;
-  return AS_LIST(v);
+  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &v)) return NULL;
+  if (IS_LIST(v)) {
+    *n = AS_LIST(v)->len;
+    return AS_LIST(v)->items;
+  }
+  if (IS_TUPLE(v)) {
+    *n = AS_TUPLE(v)->len;
+    return AS_TUPLE(v)->items;
+  }
+  return NULL;
 }
 
 /* The TaskGroup whose `async with` the task is exiting (waiting for the
@@ -322,9 +331,9 @@ static void describe_waiter(Text *out, ReplSession *s, ObjTask *t) {
     text_add(out, "Task '%s'", task_name((ObjTask *)w)->chars);
     return;
   }
-  ObjList *kids = gather_children(w);
-  if (kids) {
-    text_add(out, "gather of %u", kids->len);
+  uint32_t nkids;
+  if (gather_children(w, &nkids)) {
+    text_add(out, "gather of %u", nkids);
     return;
   }
   ObjDict *group = taskgroup_tasks(t);
@@ -688,8 +697,11 @@ static ObjList *tree_children(ObjTask *t) {
   ObjList *kids = list_new(0, NULL);
   gc_push_root(OBJ_VAL(kids));
   if (w && w->obj.aux == FUTK_TASK) list_append(kids, OBJ_VAL(w));
-  ObjList *g = w ? gather_children(w) : NULL;
-  for (uint32_t i = 0; g && i < g->len; i++) list_append(kids, g->items[i]);
+  uint32_t ng = 0;
+  const Value *g = w ? gather_children(w, &ng) : NULL;
+  /* g points into a list or tuple that the waiter keeps alive while
+   * list_append allocates. */
+  for (uint32_t i = 0; g && i < ng; i++) list_append(kids, g[i]);
   ObjDict *group = taskgroup_tasks(t);
   uint32_t pos = 0;
   DictEntry *e;

@@ -425,16 +425,19 @@ static WaitKind describe_library_wait(Frame *entry, Frame *inner, TraceBuf *out,
 static bool describe_gather(ObjFuture *f, TraceBuf *out) {
   if (!f->cls || strcmp(f->cls->name->chars, "_GatheringFuture") != 0 || !f->dict) return false;
   Value children;
-  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &children) || !IS_LIST(children))
+  /* A list, or gather's argument tuple when every argument was a future. */
+  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &children) ||
+      !(IS_LIST(children) || IS_TUPLE(children)))
     return false;
-  ObjList *l = AS_LIST(children);
+  const Value *items = IS_LIST(children) ? AS_LIST(children)->items : AS_TUPLE(children)->items;
+  uint32_t n = IS_LIST(children) ? AS_LIST(children)->len : AS_TUPLE(children)->len;
   trace_buf_printf(out, "gather(");
-  for (uint32_t i = 0; i < l->len; i++) {
+  for (uint32_t i = 0; i < n; i++) {
     if (i == 4) {
-      trace_buf_printf(out, ", … %u in all", l->len);
+      trace_buf_printf(out, ", … %u in all", n);
       break;
     }
-    Value c = l->items[i];
+    Value c = items[i];
     if (i) trace_buf_printf(out, ", ");
     if (IS_OBJ_TYPE(c, OBJ_FUTURE) && AS_OBJ(c)->aux == FUTK_TASK)
       trace_buf_printf(out, "%s", task_name((ObjTask *)AS_OBJ(c))->chars);
