@@ -228,8 +228,8 @@ void repl_complete(ReplSession *s, const char *text) {
 
 /* The innermost frame of a task's suspended await chain, or NULL. */
 static Frame *task_innermost(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return NULL;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return NULL;
+  ObjGen *g = AS_GEN(task_coro(t));
   return g->innermost ? g->innermost : g->frame;
 }
 
@@ -354,7 +354,7 @@ static const char *task_state(ObjTask *t) {
   if (t->fut.state == FUT_CANCELLED) return "cancelled";
   if (t->fut.state == FUT_FINISHED) return "done";
   if (IS_OBJ(vm.current_task) && AS_OBJ(vm.current_task) == (Obj *)t) return "running";
-  if (t->step_scheduled) return "ready";
+  if (t->fut.step_scheduled) return "ready";
   if (t->waiter) return "waiting";
   return "pending";
 }
@@ -391,7 +391,7 @@ static void describe_task_detail(Text *out, ReplSession *s, ObjTask *t) {
     describe_outcome(out, t);
   else if (t->waiter)
     describe_waiter(out, s, t);
-  else if (t->step_scheduled && t->must_cancel)
+  else if (t->fut.step_scheduled && t->fut.must_cancel)
     text_add(out, "(will be cancelled)");
 }
 
@@ -558,8 +558,8 @@ static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
     ObjTask *t = (ObjTask *)AS_OBJ(ready_a(it));
     text_add(out, "step of Task '%s'", task_name(t)->chars);
     if (!IS_UNDEF(ready_b(it))) text_add(out, ", throwing %s", vm_class_name(ready_b(it)));
-    if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
-      text_add(out, " (its first: starts %s())", GEN_QUALNAME(AS_GEN(t->coro))->chars);
+    if (IS_GEN(task_coro(t)) && AS_GEN(task_coro(t))->state == GEN_CREATED) {
+      text_add(out, " (its first: starts %s())", GEN_QUALNAME(AS_GEN(task_coro(t)))->chars);
       break;
     }
     Text where = {0};
@@ -814,7 +814,7 @@ static void print_summary(ReplSession *s) {
   ObjLoop *l = s->loop;
   uint32_t ready = 0, waiting = 0;
   for (uint32_t i = 0; i < l->ntasks; i++) {
-    if (l->tasks[i]->step_scheduled)
+    if (l->tasks[i]->fut.step_scheduled)
       ready++;
     else if (l->tasks[i]->waiter)
       waiting++;
@@ -1022,9 +1022,9 @@ static void cmd_dis(ReplSession *s, const char *arg) {
     debug_disassemble(AS_CODE(v), stdout, s->color);
   else if (IS_GEN(v) && AS_GEN(v)->frame)
     debug_disassemble(AS_GEN(v)->frame->code, stdout, s->color);
-  else if (is_task(v) && IS_GEN(((ObjTask *)AS_OBJ(v))->coro) &&
-           AS_GEN(((ObjTask *)AS_OBJ(v))->coro)->frame)
-    debug_disassemble(AS_GEN(((ObjTask *)AS_OBJ(v))->coro)->frame->code, stdout, s->color);
+  else if (is_task(v) && IS_GEN(task_coro((ObjTask *)AS_OBJ(v))) &&
+           AS_GEN(task_coro((ObjTask *)AS_OBJ(v)))->frame)
+    debug_disassemble(AS_GEN(task_coro((ObjTask *)AS_OBJ(v)))->frame->code, stdout, s->color);
   else if (IS_CLASS(v))
     dis_class(s, AS_CLASS(v));
   else if (IS_NATIVE(v))

@@ -137,7 +137,7 @@ static void on_created(const LoopEvent *ev, double now) {
 static void on_step_end(const LoopEvent *ev, TlTask *k, double now) {
   ObjTask *t = ev->task;
   if (k->open.state == ST_DONE) return;
-  if (t->step_scheduled && !ev->obj) {
+  if (t->fut.step_scheduled && !ev->obj) {
     set_state(k, ST_READY, WAIT_NONE, dup_str("yielded: back of the ready queue"), now);
     return;
   }

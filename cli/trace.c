@@ -199,14 +199,14 @@ static ObjSleep *wrapped_sleep(ObjGen *g) {
 }
 
 const char *trace_coro_name(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return "?";
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return "?";
+  ObjGen *g = AS_GEN(task_coro(t));
   return wrapped_sleep(g) ? "sleep" : GEN_QUALNAME(g)->chars;
 }
 
 bool trace_task_is_internal(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return false;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return false;
+  ObjGen *g = AS_GEN(task_coro(t));
   return g->frame && trace_is_library(g->frame->code) &&
          strncmp(GEN_QUALNAME(g)->chars, "_shutdown", 9) == 0;
 }
@@ -249,11 +249,11 @@ void trace_short_repr(Value v, TraceBuf *out) {
 }
 
 void trace_coro_call(ObjTask *t, TraceBuf *out) {
-  if (!IS_GEN(t->coro)) {
-    trace_buf_printf(out, "%s", vm_class_name(t->coro));
+  if (!IS_GEN(task_coro(t))) {
+    trace_buf_printf(out, "%s", vm_class_name(task_coro(t)));
     return;
   }
-  ObjGen *g = AS_GEN(t->coro);
+  ObjGen *g = AS_GEN(task_coro(t));
   ObjSleep *s = wrapped_sleep(g);
   if (s) {
     trace_buf_printf(out, "sleep(%g)", s->delay);
@@ -350,8 +350,8 @@ static void put_user_site(TraceBuf *out, ObjTask *t, bool with_source) {
  * asyncio API the user called), or NULL when the user's own frame is the
  * innermost one. */
 static Frame *library_entry(ObjTask *t, Frame **inner) {
-  if (!IS_GEN(t->coro)) return NULL;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return NULL;
+  ObjGen *g = AS_GEN(task_coro(t));
   Frame *f = g->innermost ? g->innermost : g->frame;
   Frame *entry = NULL, *below = NULL;
   for (Frame *k = f; k && k->code && trace_is_library(k->code);
@@ -667,8 +667,8 @@ static void on_created(const LoopEvent *ev) {
 /* Whether any frame of a suspended task is inside an except or finally
  * block handling a CancelledError. */
 static bool handling_cancel(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return false;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return false;
+  ObjGen *g = AS_GEN(task_coro(t));
   for (Frame *k = g->innermost ? g->innermost : g->frame; k;
        k = k->entry == ENTRY_DELEGATE ? k->parent : NULL)
     if (IS_EXCEPTION(k->handled) && vm_isinstance(k->handled, vm.e_CancelledError)) return true;
@@ -686,7 +686,7 @@ static void on_step_begin(const LoopEvent *ev) {
   trace_buf_printf(&b, "▶ ");
   put_task(&b, t);
   color(&b, C_RUN);
-  ObjGen *g = IS_GEN(t->coro) ? AS_GEN(t->coro) : NULL;
+  ObjGen *g = IS_GEN(task_coro(t)) ? AS_GEN(task_coro(t)) : NULL;
   bool fresh = g && g->state == GEN_CREATED;
   if (fresh) {
     trace_buf_printf(&b, " starts ");
@@ -749,7 +749,7 @@ static void on_step_end(const LoopEvent *ev) {
   trace_buf_printf(&b, "⏸ ");
   put_task(&b, t);
   color(&b, C_WAIT);
-  if (t->step_scheduled && !ev->obj) {
+  if (t->fut.step_scheduled && !ev->obj) {
     trace_buf_printf(&b, " yields");
     color(&b, C_OFF);
     put_user_site(&b, t, true);
@@ -994,7 +994,7 @@ static void on_cancel(const LoopEvent *ev) {
     trace_buf_free(&w);
     put_user_site(&b, t, false);
     trace_buf_printf(&b, ": CancelledError will be raised there");
-  } else if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
+  } else if (IS_GEN(task_coro(t)) && AS_GEN(task_coro(t))->state == GEN_CREATED) {
     trace_buf_printf(&b, " — it has not started: CancelledError is raised before its first line");
   } else if (t->id != tr.running) {
     trace_buf_printf(&b, " — CancelledError will be raised when it next runs");

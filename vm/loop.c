@@ -123,7 +123,7 @@ void loop_mark_object(Obj *o) {
     mark_future(f);
     if (o->aux == FUTK_TASK) {
       ObjTask *t = (ObjTask *)o;
-      gc_mark_value(t->coro);
+      gc_mark_obj(t->coro);
       gc_mark_obj(t->waiter);
       gc_mark_obj((Obj *)t->name);
     }
@@ -221,7 +221,7 @@ static void ready_push(ObjLoop *l, ReadyKind kind, Value a, Value b) {
 /* Queue a task's next step (the only way task steps enter `ready`). */
 static void queue_step(ObjLoop *l, ObjTask *t, Value exc) {
   ready_push(l, READY_STEP, OBJ_VAL(t), exc);
-  t->step_scheduled = true;
+  t->fut.step_scheduled = true;
   emit_event(LOOP_EV_TASK_READY, l, t, NULL, 0);
 }
 
@@ -614,17 +614,17 @@ static void registry_add(ObjLoop *l, ObjTask *t) {
     gc_pop_roots(1);
     l->captasks = cap;
   }
-  t->registry_index = (int32_t)l->ntasks;
+  t->fut.registry_index = (int32_t)l->ntasks;
   l->tasks[l->ntasks++] = t;
 }
 
 static void registry_remove(ObjLoop *l, ObjTask *t) {
-  if (t->registry_index < 0) return;
-  uint32_t i = (uint32_t)t->registry_index;
+  if (t->fut.registry_index < 0) return;
+  uint32_t i = (uint32_t)t->fut.registry_index;
   ObjTask *last = l->tasks[--l->ntasks];
   l->tasks[i] = last;
-  last->registry_index = (int32_t)i;
-  t->registry_index = -1;
+  last->fut.registry_index = (int32_t)i;
+  t->fut.registry_index = -1;
 }
 
 static void task_finished(ObjTask *t) {
@@ -636,8 +636,8 @@ ObjTask *task_new(ObjLoop *loop, Value coro, Value name) {
   gc_push_root(coro);
   gc_push_root(name);
   ObjTask *t = (ObjTask *)alloc_future(sizeof(ObjTask), FUTK_TASK, loop, loop_class_task);
-  t->coro = coro;
-  t->registry_index = -1;
+  t->coro = AS_OBJ(coro);
+  t->fut.registry_index = -1;
   /* Every task takes a number, named or not, as CPython's counter does;
    * the default name is only made when someone asks for it. */
   t->id = ++task_id_counter;
@@ -678,7 +678,7 @@ static bool task_cancel(ObjTask *t, Value msg) {
   emit_event(LOOP_EV_CANCEL, t->fut.loop, t,
              IS_OBJ_TYPE(vm.current_task, OBJ_FUTURE) ? AS_OBJ(vm.current_task) : NULL, 0);
   if (t->waiter && future_cancel(as_future(t->waiter), msg)) return true;
-  t->must_cancel = true;
+  t->fut.must_cancel = true;
   t->fut.result = msg; /* the message, until the task finishes */
   return true;
 }
@@ -710,7 +710,7 @@ static void task_after_yield(ObjTask *t, Value v) {
       double when = clock_now() + s->delay;
       timer_push(loop, when, (Obj *)s);
       emit_event(LOOP_EV_TIMER_ADDED, loop, t, (Obj *)s, when);
-      if (t->must_cancel && sleep_cancel(s, t->fut.result)) t->must_cancel = false;
+      if (t->fut.must_cancel && sleep_cancel(s, t->fut.result)) t->fut.must_cancel = false;
       return;
     }
     if (f == TASK_FUTURE(t)) {
@@ -731,7 +731,7 @@ static void task_after_yield(ObjTask *t, Value v) {
     f->blocking = false;
     future_add_callback(f, OBJ_VAL(t), true);
     t->waiter = (Obj *)f;
-    if (t->must_cancel && future_cancel(f, t->fut.result)) t->must_cancel = false;
+    if (t->fut.must_cancel && future_cancel(f, t->fut.result)) t->fut.must_cancel = false;
     return;
   }
   if (IS_NONE(v)) {
@@ -745,11 +745,11 @@ static void task_after_yield(ObjTask *t, Value v) {
 }
 
 bool task_step(ObjTask *t, Value exc) {
-  t->step_scheduled = false;
+  t->fut.step_scheduled = false;
   if (t->fut.state != FUT_PENDING) return true; /* e.g. a stale wake-up */
-  if (t->must_cancel) {
+  if (t->fut.must_cancel) {
     if (IS_UNDEF(exc) || !vm_isinstance(exc, vm.e_CancelledError)) exc = make_cancelled(t);
-    t->must_cancel = false;
+    t->fut.must_cancel = false;
   }
   t->waiter = NULL;
   Value prev_task = vm.current_task;
@@ -760,19 +760,19 @@ bool task_step(ObjTask *t, Value exc) {
   double started = clock_now();
   Value out = NONE_VAL;
   RunStatus st;
-  if (!IS_GEN(t->coro)) {
+  if (!IS_GEN(task_coro(t))) {
     vm_raise(vm.e_TypeError, "a coroutine was expected");
     st = RUN_ERROR;
   } else {
-    st = vm_resume(AS_GEN(t->coro), NONE_VAL, exc, &out);
+    st = vm_resume(AS_GEN(task_coro(t)), NONE_VAL, exc, &out);
   }
   vm.current_task = prev_task;
   bool ok = true;
   gc_push_root(out);
   switch (st) {
   case RUN_RETURN:
-    if (t->must_cancel) {
-      t->must_cancel = false;
+    if (t->fut.must_cancel) {
+      t->fut.must_cancel = false;
       future_cancel_plain(TASK_FUTURE(t), t->fut.result);
     } else {
       future_set_result(TASK_FUTURE(t), out);
@@ -1112,8 +1112,8 @@ void loop_report_unretrieved_at_exit(void) {
 }
 
 int task_suspended_line(ObjTask *t, ObjCode **code) {
-  if (!IS_GEN(t->coro)) return 0;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return 0;
+  ObjGen *g = AS_GEN(task_coro(t));
   Frame *f = g->innermost ? g->innermost : g->frame;
   if (!f) return 0;
   /* The innermost frame may be library code: report the innermost frame
