@@ -671,7 +671,8 @@ static bool handling_cancel(ObjTask *t) {
   ObjGen *g = AS_GEN(task_coro(t));
   for (Frame *k = g->innermost ? g->innermost : g->frame; k;
        k = k->entry == ENTRY_DELEGATE ? k->parent : NULL)
-    if (IS_EXCEPTION(k->handled) && vm_isinstance(k->handled, vm.e_CancelledError)) return true;
+    if (IS_EXCEPTION(frame_handled(k)) && vm_isinstance(frame_handled(k), vm.e_CancelledError))
+      return true;
   return false;
 }
 
