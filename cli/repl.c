@@ -224,7 +224,7 @@ static void repl_detach_waiter(ObjTask *t) {
  * `python -m asyncio` users find the same tasks left afterwards. */
 static void repl_interrupt_task(ObjTask *t) {
   if (t->fut.state != FUT_PENDING) return;
-  if (t->step_scheduled || !t->waiter) {
+  if (t->fut.step_scheduled || !t->waiter) {
     future_cancel(TASK_FUTURE(t), NONE_VAL); /* about to run anyway: cancel it */
     return;
   }

@@ -228,8 +228,8 @@ void repl_complete(ReplSession *s, const char *text) {
 
 /* The innermost frame of a task's suspended await chain, or NULL. */
 static Frame *task_innermost(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return NULL;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return NULL;
+  ObjGen *g = AS_GEN(task_coro(t));
   return g->innermost ? g->innermost : g->frame;
 }
 
@@ -276,12 +276,21 @@ static double timer_deadline(ObjLoop *l, Obj *obj) {
   return -1;
 }
 
-/* gather's future keeps its children in `_children`. */
-static ObjList *gather_children(ObjFuture *f) {
+/* gather's future keeps its children in `_children`: a list, or gather's
+ * argument tuple when every argument was a future. Their count goes to *n. */
+static const Value *gather_children(ObjFuture *f, uint32_t *n) {
   if (f->obj.aux != FUTK_FUTURE || !f->dict) return NULL;
   Value v;
-  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &v) || !IS_LIST(v)) return NULL;
-  return AS_LIST(v);
+  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &v)) return NULL;
+  if (IS_LIST(v)) {
+    *n = AS_LIST(v)->len;
+    return AS_LIST(v)->items;
+  }
+  if (IS_TUPLE(v)) {
+    *n = AS_TUPLE(v)->len;
+    return AS_TUPLE(v)->items;
+  }
+  return NULL;
 }
 
 /* The TaskGroup whose `async with` the task is exiting (waiting for the
@@ -322,9 +331,9 @@ static void describe_waiter(Text *out, ReplSession *s, ObjTask *t) {
     text_add(out, "Task '%s'", task_name((ObjTask *)w)->chars);
     return;
   }
-  ObjList *kids = gather_children(w);
-  if (kids) {
-    text_add(out, "gather of %u", kids->len);
+  uint32_t nkids;
+  if (gather_children(w, &nkids)) {
+    text_add(out, "gather of %u", nkids);
     return;
   }
   ObjDict *group = taskgroup_tasks(t);
@@ -345,7 +354,7 @@ static const char *task_state(ObjTask *t) {
   if (t->fut.state == FUT_CANCELLED) return "cancelled";
   if (t->fut.state == FUT_FINISHED) return "done";
   if (IS_OBJ(vm.current_task) && AS_OBJ(vm.current_task) == (Obj *)t) return "running";
-  if (t->step_scheduled) return "ready";
+  if (t->fut.step_scheduled) return "ready";
   if (t->waiter) return "waiting";
   return "pending";
 }
@@ -382,7 +391,7 @@ static void describe_task_detail(Text *out, ReplSession *s, ObjTask *t) {
     describe_outcome(out, t);
   else if (t->waiter)
     describe_waiter(out, s, t);
-  else if (t->step_scheduled && t->must_cancel)
+  else if (t->fut.step_scheduled && t->fut.must_cancel)
     text_add(out, "(will be cancelled)");
 }
 
@@ -529,28 +538,28 @@ static void describe_callable(Text *out, Value fn) {
 }
 
 static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
-  switch ((ReadyKind)it->kind) {
+  switch (ready_kind(it)) {
   case READY_HANDLE: {
-    ObjHandle *h = (ObjHandle *)AS_OBJ(it->a);
+    ObjHandle *h = (ObjHandle *)AS_OBJ(ready_a(it));
     text_add(out, "call_soon: ");
     describe_callable(out, h->callback);
     if (h->cancelled) text_add(out, " (cancelled: skipped)");
     break;
   }
   case READY_CALLBACK:
-    if (IS_OBJ(it->a) && AS_OBJ(it->a) == AS_OBJ(s->watch_cb)) {
+    if (IS_OBJ(ready_a(it)) && AS_OBJ(ready_a(it)) == AS_OBJ(s->watch_cb)) {
       text_add(out, "fd callback: a line typed at the prompt");
     } else {
-      text_add(out, IS_UNDEF(it->b) ? "fd callback: " : "done-callback: ");
-      describe_callable(out, it->a);
+      text_add(out, IS_UNDEF(ready_b(it)) ? "fd callback: " : "done-callback: ");
+      describe_callable(out, ready_a(it));
     }
     break;
   case READY_STEP: {
-    ObjTask *t = (ObjTask *)AS_OBJ(it->a);
+    ObjTask *t = (ObjTask *)AS_OBJ(ready_a(it));
     text_add(out, "step of Task '%s'", task_name(t)->chars);
-    if (!IS_UNDEF(it->b)) text_add(out, ", throwing %s", vm_class_name(it->b));
-    if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
-      text_add(out, " (its first: starts %s())", GEN_QUALNAME(AS_GEN(t->coro))->chars);
+    if (!IS_UNDEF(ready_b(it))) text_add(out, ", throwing %s", vm_class_name(ready_b(it)));
+    if (IS_GEN(task_coro(t)) && AS_GEN(task_coro(t))->state == GEN_CREATED) {
+      text_add(out, " (its first: starts %s())", GEN_QUALNAME(AS_GEN(task_coro(t)))->chars);
       break;
     }
     Text where = {0};
@@ -560,9 +569,9 @@ static void describe_ready(Text *out, ReplSession *s, const ReadyItem *it) {
     break;
   }
   case READY_SLEEP_DONE: {
-    ObjSleep *sl = (ObjSleep *)AS_OBJ(it->a);
+    ObjSleep *sl = (ObjSleep *)AS_OBJ(ready_a(it));
     text_add(out, "sleep(%g) of Task '%s' is over: queue its wake-up", sl->delay,
-             task_name((ObjTask *)AS_OBJ(it->b))->chars);
+             task_name((ObjTask *)AS_OBJ(ready_b(it)))->chars);
     break;
   }
   }
@@ -688,8 +697,11 @@ static ObjList *tree_children(ObjTask *t) {
   ObjList *kids = list_new(0, NULL);
   gc_push_root(OBJ_VAL(kids));
   if (w && w->obj.aux == FUTK_TASK) list_append(kids, OBJ_VAL(w));
-  ObjList *g = w ? gather_children(w) : NULL;
-  for (uint32_t i = 0; g && i < g->len; i++) list_append(kids, g->items[i]);
+  uint32_t ng = 0;
+  const Value *g = w ? gather_children(w, &ng) : NULL;
+  /* g points into a list or tuple that the waiter keeps alive while
+   * list_append allocates. */
+  for (uint32_t i = 0; g && i < ng; i++) list_append(kids, g[i]);
   ObjDict *group = taskgroup_tasks(t);
   uint32_t pos = 0;
   DictEntry *e;
@@ -802,7 +814,7 @@ static void print_summary(ReplSession *s) {
   ObjLoop *l = s->loop;
   uint32_t ready = 0, waiting = 0;
   for (uint32_t i = 0; i < l->ntasks; i++) {
-    if (l->tasks[i]->step_scheduled)
+    if (l->tasks[i]->fut.step_scheduled)
       ready++;
     else if (l->tasks[i]->waiter)
       waiting++;
@@ -850,7 +862,7 @@ static void cmd_step(ReplSession *s, const char *arg) {
   if (l->rcount > 0) {
     ReadyItem *it = &l->ready[l->rhead];
     describe_ready(&d, s, it);
-    if (it->kind == READY_STEP) stepped = (ObjTask *)AS_OBJ(it->a);
+    if (ready_kind(it) == READY_STEP) stepped = (ObjTask *)AS_OBJ(ready_a(it));
   } else if (repl_loop_due(l)) {
     text_add(&d, "timer fired: ");
     describe_timer(&d, &l->timers[0]);
@@ -1010,9 +1022,9 @@ static void cmd_dis(ReplSession *s, const char *arg) {
     debug_disassemble(AS_CODE(v), stdout, s->color);
   else if (IS_GEN(v) && AS_GEN(v)->frame)
     debug_disassemble(AS_GEN(v)->frame->code, stdout, s->color);
-  else if (is_task(v) && IS_GEN(((ObjTask *)AS_OBJ(v))->coro) &&
-           AS_GEN(((ObjTask *)AS_OBJ(v))->coro)->frame)
-    debug_disassemble(AS_GEN(((ObjTask *)AS_OBJ(v))->coro)->frame->code, stdout, s->color);
+  else if (is_task(v) && IS_GEN(task_coro((ObjTask *)AS_OBJ(v))) &&
+           AS_GEN(task_coro((ObjTask *)AS_OBJ(v)))->frame)
+    debug_disassemble(AS_GEN(task_coro((ObjTask *)AS_OBJ(v)))->frame->code, stdout, s->color);
   else if (IS_CLASS(v))
     dis_class(s, AS_CLASS(v));
   else if (IS_NATIVE(v))

@@ -112,8 +112,8 @@ static void probe_enable(void) {
 static void task_site(ObjTask *t, Site *s) {
   ObjCode *code = NULL;
   int line = task_suspended_line(t, &code);
-  if (!code && IS_GEN(t->coro) && AS_GEN(t->coro)->frame) {
-    code = AS_GEN(t->coro)->frame->code;
+  if (!code && IS_GEN(task_coro(t)) && AS_GEN(task_coro(t))->frame) {
+    code = AS_GEN(task_coro(t))->frame->code;
     line = code->firstline;
   }
   site_set(s, code, line);

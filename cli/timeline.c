@@ -137,7 +137,7 @@ static void on_created(const LoopEvent *ev, double now) {
 static void on_step_end(const LoopEvent *ev, TlTask *k, double now) {
   ObjTask *t = ev->task;
   if (k->open.state == ST_DONE) return;
-  if (t->step_scheduled && !ev->obj) {
+  if (t->fut.step_scheduled && !ev->obj) {
     set_state(k, ST_READY, WAIT_NONE, dup_str("yielded: back of the ready queue"), now);
     return;
   }
@@ -173,13 +173,22 @@ static TlTask *recorded(Value v) {
                                                                    : NULL;
 }
 
-/* The children of a gather's future, or NULL. */
-static ObjList *gather_children(ObjFuture *f) {
+/* The children of a gather's future (a list, or gather's argument tuple
+ * when every argument was a future) and their count in *n, or NULL. */
+static const Value *gather_children(ObjFuture *f, uint32_t *n) {
   Value children;
   if (f->obj.aux == FUTK_FUTURE && f->dict && f->cls &&
       strcmp(f->cls->name->chars, "_GatheringFuture") == 0 &&
-      dict_get_str(f->dict, str_intern_cstr("_children"), &children) && IS_LIST(children))
-    return AS_LIST(children);
+      dict_get_str(f->dict, str_intern_cstr("_children"), &children)) {
+    if (IS_LIST(children)) {
+      *n = AS_LIST(children)->len;
+      return AS_LIST(children)->items;
+    }
+    if (IS_TUPLE(children)) {
+      *n = AS_TUPLE(children)->len;
+      return AS_TUPLE(children)->items;
+    }
+  }
   return NULL;
 }
 
@@ -191,10 +200,11 @@ static bool arrows_from_finished(Obj *done, TlTask *k, double now) {
     add_arrow(from, from->open.state == ST_DONE ? from->ended : now, k, now, ARROW_DONE);
     return true;
   }
-  ObjList *children = gather_children((ObjFuture *)done);
+  uint32_t n;
+  const Value *children = gather_children((ObjFuture *)done, &n);
   if (!children) return false;
-  for (uint32_t i = 0; i < children->len; i++) {
-    TlTask *c = recorded(children->items[i]);
+  for (uint32_t i = 0; i < n; i++) {
+    TlTask *c = recorded(children[i]);
     if (c && c->open.state == ST_DONE) add_arrow(c, c->ended, k, now, ARROW_DONE);
   }
   return true;

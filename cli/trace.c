@@ -199,14 +199,14 @@ static ObjSleep *wrapped_sleep(ObjGen *g) {
 }
 
 const char *trace_coro_name(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return "?";
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return "?";
+  ObjGen *g = AS_GEN(task_coro(t));
   return wrapped_sleep(g) ? "sleep" : GEN_QUALNAME(g)->chars;
 }
 
 bool trace_task_is_internal(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return false;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return false;
+  ObjGen *g = AS_GEN(task_coro(t));
   return g->frame && trace_is_library(g->frame->code) &&
          strncmp(GEN_QUALNAME(g)->chars, "_shutdown", 9) == 0;
 }
@@ -249,11 +249,11 @@ void trace_short_repr(Value v, TraceBuf *out) {
 }
 
 void trace_coro_call(ObjTask *t, TraceBuf *out) {
-  if (!IS_GEN(t->coro)) {
-    trace_buf_printf(out, "%s", vm_class_name(t->coro));
+  if (!IS_GEN(task_coro(t))) {
+    trace_buf_printf(out, "%s", vm_class_name(task_coro(t)));
     return;
   }
-  ObjGen *g = AS_GEN(t->coro);
+  ObjGen *g = AS_GEN(task_coro(t));
   ObjSleep *s = wrapped_sleep(g);
   if (s) {
     trace_buf_printf(out, "sleep(%g)", s->delay);
@@ -350,8 +350,8 @@ static void put_user_site(TraceBuf *out, ObjTask *t, bool with_source) {
  * asyncio API the user called), or NULL when the user's own frame is the
  * innermost one. */
 static Frame *library_entry(ObjTask *t, Frame **inner) {
-  if (!IS_GEN(t->coro)) return NULL;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return NULL;
+  ObjGen *g = AS_GEN(task_coro(t));
   Frame *f = g->innermost ? g->innermost : g->frame;
   Frame *entry = NULL, *below = NULL;
   for (Frame *k = f; k && k->code && trace_is_library(k->code);
@@ -425,16 +425,19 @@ static WaitKind describe_library_wait(Frame *entry, Frame *inner, TraceBuf *out,
 static bool describe_gather(ObjFuture *f, TraceBuf *out) {
   if (!f->cls || strcmp(f->cls->name->chars, "_GatheringFuture") != 0 || !f->dict) return false;
   Value children;
-  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &children) || !IS_LIST(children))
+  /* A list, or gather's argument tuple when every argument was a future. */
+  if (!dict_get_str(f->dict, str_intern_cstr("_children"), &children) ||
+      !(IS_LIST(children) || IS_TUPLE(children)))
     return false;
-  ObjList *l = AS_LIST(children);
+  const Value *items = IS_LIST(children) ? AS_LIST(children)->items : AS_TUPLE(children)->items;
+  uint32_t n = IS_LIST(children) ? AS_LIST(children)->len : AS_TUPLE(children)->len;
   trace_buf_printf(out, "gather(");
-  for (uint32_t i = 0; i < l->len; i++) {
+  for (uint32_t i = 0; i < n; i++) {
     if (i == 4) {
-      trace_buf_printf(out, ", … %u in all", l->len);
+      trace_buf_printf(out, ", … %u in all", n);
       break;
     }
-    Value c = l->items[i];
+    Value c = items[i];
     if (i) trace_buf_printf(out, ", ");
     if (IS_OBJ_TYPE(c, OBJ_FUTURE) && AS_OBJ(c)->aux == FUTK_TASK)
       trace_buf_printf(out, "%s", task_name((ObjTask *)AS_OBJ(c))->chars);
@@ -528,27 +531,27 @@ static bool callable_is_internal(Value fn) {
 /* One entry of the ready queue, as the ITERATION line lists it; NULL when
  * the entry belongs to a task that is not narrated. */
 static const char *label_kind(const ReadyItem *r, TraceBuf *out) {
-  switch ((ReadyKind)r->kind) {
+  switch (ready_kind(r)) {
   case READY_STEP: {
-    ObjTask *t = (ObjTask *)AS_OBJ(r->a);
+    ObjTask *t = (ObjTask *)AS_OBJ(ready_a(r));
     if (trace_task_is_internal(t)) return NULL;
     trace_buf_printf(out, "%s", task_name(t)->chars);
-    if (!IS_UNDEF(r->b)) {
+    if (!IS_UNDEF(ready_b(r))) {
       trace_buf_printf(out, " (to raise ");
-      put_exception(out, r->b);
+      put_exception(out, ready_b(r));
       trace_buf_printf(out, ")");
     }
     return "step";
   }
   case READY_HANDLE: {
-    ObjHandle *h = (ObjHandle *)AS_OBJ(r->a);
+    ObjHandle *h = (ObjHandle *)AS_OBJ(ready_a(r));
     put_callable(out, h->callback);
     if (h->cancelled) trace_buf_printf(out, " (cancelled)");
     return "handle";
   }
-  case READY_CALLBACK: put_callable(out, r->a); return "callback";
+  case READY_CALLBACK: put_callable(out, ready_a(r)); return "callback";
   case READY_SLEEP_DONE: {
-    ObjTask *t = (ObjTask *)AS_OBJ(r->b);
+    ObjTask *t = (ObjTask *)AS_OBJ(ready_b(r));
     trace_buf_printf(out, "wake %s", task_name(t)->chars);
     return "wake";
   }
@@ -664,11 +667,12 @@ static void on_created(const LoopEvent *ev) {
 /* Whether any frame of a suspended task is inside an except or finally
  * block handling a CancelledError. */
 static bool handling_cancel(ObjTask *t) {
-  if (!IS_GEN(t->coro)) return false;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return false;
+  ObjGen *g = AS_GEN(task_coro(t));
   for (Frame *k = g->innermost ? g->innermost : g->frame; k;
        k = k->entry == ENTRY_DELEGATE ? k->parent : NULL)
-    if (IS_EXCEPTION(k->handled) && vm_isinstance(k->handled, vm.e_CancelledError)) return true;
+    if (IS_EXCEPTION(frame_handled(k)) && vm_isinstance(frame_handled(k), vm.e_CancelledError))
+      return true;
   return false;
 }
 
@@ -683,7 +687,7 @@ static void on_step_begin(const LoopEvent *ev) {
   trace_buf_printf(&b, "▶ ");
   put_task(&b, t);
   color(&b, C_RUN);
-  ObjGen *g = IS_GEN(t->coro) ? AS_GEN(t->coro) : NULL;
+  ObjGen *g = IS_GEN(task_coro(t)) ? AS_GEN(task_coro(t)) : NULL;
   bool fresh = g && g->state == GEN_CREATED;
   if (fresh) {
     trace_buf_printf(&b, " starts ");
@@ -746,7 +750,7 @@ static void on_step_end(const LoopEvent *ev) {
   trace_buf_printf(&b, "⏸ ");
   put_task(&b, t);
   color(&b, C_WAIT);
-  if (t->step_scheduled && !ev->obj) {
+  if (t->fut.step_scheduled && !ev->obj) {
     trace_buf_printf(&b, " yields");
     color(&b, C_OFF);
     put_user_site(&b, t, true);
@@ -991,7 +995,7 @@ static void on_cancel(const LoopEvent *ev) {
     trace_buf_free(&w);
     put_user_site(&b, t, false);
     trace_buf_printf(&b, ": CancelledError will be raised there");
-  } else if (IS_GEN(t->coro) && AS_GEN(t->coro)->state == GEN_CREATED) {
+  } else if (IS_GEN(task_coro(t)) && AS_GEN(task_coro(t))->state == GEN_CREATED) {
     trace_buf_printf(&b, " — it has not started: CancelledError is raised before its first line");
   } else if (t->id != tr.running) {
     trace_buf_printf(&b, " — CancelledError will be raised when it next runs");

@@ -254,7 +254,7 @@ static Value fut_make_cancelled_error(int argc, Value *argv, ObjTuple *kw) {
 static Value fut_cancel_message(int argc, Value *argv, ObjTuple *kw) {
   ObjFuture *f = self_future(argv[0], "_cancel_message");
   if (!f) return UNDEF_VAL;
-  if (f->state != FUT_CANCELLED && !(f->obj.aux == FUTK_TASK && ((ObjTask *)f)->must_cancel))
+  if (f->state != FUT_CANCELLED && !(f->obj.aux == FUTK_TASK && ((ObjTask *)f)->fut.must_cancel))
     return NONE_VAL;
   Value r = f->result; /* the message, or the CancelledError that ended a task */
   if (IS_EXCEPTION(r))
@@ -281,11 +281,11 @@ static Value fut_repr(int argc, Value *argv, ObjTuple *kw) {
 /* -------------------------------------------------------------- Task */
 
 static ObjString *coro_repr(ObjTask *t) {
-  if (!IS_GEN(t->coro)) {
-    ObjString *r = vm_repr(t->coro);
+  if (!IS_GEN(task_coro(t))) {
+    ObjString *r = vm_repr(task_coro(t));
     return r;
   }
-  ObjGen *g = AS_GEN(t->coro);
+  ObjGen *g = AS_GEN(task_coro(t));
   ObjCode *code = NULL;
   int line = task_suspended_line(t, &code);
   if (g->state == GEN_CLOSED || !code)
@@ -379,7 +379,7 @@ static Value task_set_name(int argc, Value *argv, ObjTuple *kw) {
 
 static Value task_get_coro(int argc, Value *argv, ObjTuple *kw) {
   ObjTask *t = self_task(argv[0], "get_coro");
-  return t ? t->coro : UNDEF_VAL;
+  return t ? task_coro(t) : UNDEF_VAL;
 }
 
 static Value task_cancelling(int argc, Value *argv, ObjTuple *kw) {
@@ -1012,7 +1012,7 @@ void loop_report_deadlock(ObjLoop *l, ObjFuture *main) {
     ObjTask *t = l->tasks[i];
     ObjCode *code = NULL;
     int line = task_suspended_line(t, &code);
-    const char *coro = IS_GEN(t->coro) ? GEN_QUALNAME(AS_GEN(t->coro))->chars : "?";
+    const char *coro = IS_GEN(task_coro(t)) ? GEN_QUALNAME(AS_GEN(task_coro(t)))->chars : "?";
     fprintf(stderr, "  Task '%s' (%s()) is waiting", task_name(t)->chars, coro);
     if (code) fprintf(stderr, " at %s:%d", code->filename->chars, line);
     fputs(" for ", stderr);

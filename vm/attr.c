@@ -516,8 +516,15 @@ Value ops_call_ex(Value f, Value args, Value kwargs) {
     pos = tuple_new(l->len, l->items);
     gc_pop_roots(1);
   }
-  if (IS_UNDEF(kwargs) || AS_DICT(kwargs)->len == 0) return vm_call(f, (int)pos->len, pos->items);
-  gc_push_root(OBJ_VAL(pos));
+  gc_push_root(OBJ_VAL(pos)); /* argv points into it while the call binds */
+  if (IS_UNDEF(kwargs) || AS_DICT(kwargs)->len == 0) {
+    ObjTuple *saved = vm.call_args;
+    vm.call_args = pos;
+    Value r = vm_call(f, (int)pos->len, pos->items);
+    vm.call_args = saved;
+    gc_pop_roots(1);
+    return r;
+  }
   ObjDict *kw = AS_DICT(kwargs);
   ObjTuple *names = tuple_new(kw->len, NULL);
   gc_push_root(OBJ_VAL(names));

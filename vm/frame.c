@@ -42,7 +42,7 @@ void vm_mark_frame(Frame *f) {
   gc_mark_obj((Obj *)f->globals);
   gc_mark_obj((Obj *)f->ns);
   gc_mark_obj((Obj *)f->gen);
-  gc_mark_value(f->handled);
+  gc_mark_obj(f->handled);
   gc_mark_array(f->slots, (size_t)(f->sp - f->slots));
 }
 
@@ -189,7 +189,12 @@ static bool bind_general(Frame *f, ObjFunction *fn, Value *self, int argc, Value
       return false;
     }
     int extra = npos - c->argcount;
-    ObjTuple *t = tuple_new((uint32_t)extra, argv + (c->argcount - has_self));
+    ObjTuple *spread = vm.call_args;
+    ObjTuple *t = spread && c->argcount >= has_self &&
+                          argv + (c->argcount - has_self) == spread->items &&
+                          (uint32_t)extra == spread->len
+                      ? spread /* immutable: sharing it is copying it */
+                      : tuple_new((uint32_t)extra, argv + (c->argcount - has_self));
     if (!t) {
       vm_raise(vm.e_MemoryError, "%s", "");
       return false;
@@ -230,7 +235,7 @@ static Frame *new_frame(ObjFunction *fn) {
   f->globals = fn->globals;
   f->ns = ns;
   f->gen = NULL;
-  f->handled = UNDEF_VAL;
+  f->handled = NULL;
   f->entry = ENTRY_CALL;
   f->flags = 0;
   f->depth = 0;
@@ -289,7 +294,7 @@ Frame *vm_make_module_frame(ObjCode *code, ObjDict *globals) {
   f->globals = globals;
   f->ns = NULL;
   f->gen = NULL;
-  f->handled = UNDEF_VAL;
+  f->handled = NULL;
   f->entry = ENTRY_C;
   f->flags = 0;
   f->depth = 0;

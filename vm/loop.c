@@ -104,8 +104,8 @@ void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, v
 static void mark_loop(ObjLoop *l) {
   for (uint32_t i = 0; i < l->rcount; i++) {
     ReadyItem *r = &l->ready[(l->rhead + i) % l->rcap];
-    gc_mark_value(r->a);
-    gc_mark_value(r->b);
+    gc_mark_value(ready_a(r));
+    gc_mark_obj(r->b);
   }
   for (uint32_t i = 0; i < l->ntimers; i++) gc_mark_obj(l->timers[i].obj);
   for (uint32_t i = 0; i < l->nwatches; i++) gc_mark_value(l->watches[i].callback);
@@ -123,7 +123,7 @@ void loop_mark_object(Obj *o) {
     mark_future(f);
     if (o->aux == FUTK_TASK) {
       ObjTask *t = (ObjTask *)o;
-      gc_mark_value(t->coro);
+      gc_mark_obj(t->coro);
       gc_mark_obj(t->waiter);
       gc_mark_obj((Obj *)t->name);
     }
@@ -191,6 +191,16 @@ ObjClass *loop_future_class(Obj *o) {
 /* ------------------------------------------------------------ ready */
 
 static void ready_push(ObjLoop *l, ReadyKind kind, Value a, Value b) {
+  if (!IS_OBJ(a)) {
+    /* A done-callback that is not an object (add_done_callback(5)): a
+     * Handle calls it the same way, with the same arguments. */
+    gc_push_root(a);
+    gc_push_root(b);
+    ObjTuple *args = IS_UNDEF(b) ? vm.empty_tuple : tuple_new(1, &b);
+    gc_pop_roots(2);
+    loop_call_soon(l, a, args);
+    return;
+  }
   if (l->rcount == l->rcap) {
     uint32_t cap = l->rcap ? l->rcap * 2 : 64;
     gc_push_root(a);
@@ -203,14 +213,15 @@ static void ready_push(ObjLoop *l, ReadyKind kind, Value a, Value b) {
     l->rcap = cap;
     l->rhead = 0;
   }
-  l->ready[(l->rhead + l->rcount) % l->rcap] = (ReadyItem){(uint8_t)kind, a, b};
+  l->ready[(l->rhead + l->rcount) % l->rcap] =
+      (ReadyItem){(uintptr_t)AS_OBJ(a) | (uintptr_t)kind, IS_OBJ(b) ? AS_OBJ(b) : NULL};
   l->rcount++;
 }
 
 /* Queue a task's next step (the only way task steps enter `ready`). */
 static void queue_step(ObjLoop *l, ObjTask *t, Value exc) {
   ready_push(l, READY_STEP, OBJ_VAL(t), exc);
-  t->step_scheduled = true;
+  t->fut.step_scheduled = true;
   emit_event(LOOP_EV_TASK_READY, l, t, NULL, 0);
 }
 
@@ -603,17 +614,17 @@ static void registry_add(ObjLoop *l, ObjTask *t) {
     gc_pop_roots(1);
     l->captasks = cap;
   }
-  t->registry_index = (int32_t)l->ntasks;
+  t->fut.registry_index = (int32_t)l->ntasks;
   l->tasks[l->ntasks++] = t;
 }
 
 static void registry_remove(ObjLoop *l, ObjTask *t) {
-  if (t->registry_index < 0) return;
-  uint32_t i = (uint32_t)t->registry_index;
+  if (t->fut.registry_index < 0) return;
+  uint32_t i = (uint32_t)t->fut.registry_index;
   ObjTask *last = l->tasks[--l->ntasks];
   l->tasks[i] = last;
-  last->registry_index = (int32_t)i;
-  t->registry_index = -1;
+  last->fut.registry_index = (int32_t)i;
+  t->fut.registry_index = -1;
 }
 
 static void task_finished(ObjTask *t) {
@@ -625,8 +636,8 @@ ObjTask *task_new(ObjLoop *loop, Value coro, Value name) {
   gc_push_root(coro);
   gc_push_root(name);
   ObjTask *t = (ObjTask *)alloc_future(sizeof(ObjTask), FUTK_TASK, loop, loop_class_task);
-  t->coro = coro;
-  t->registry_index = -1;
+  t->coro = AS_OBJ(coro);
+  t->fut.registry_index = -1;
   /* Every task takes a number, named or not, as CPython's counter does;
    * the default name is only made when someone asks for it. */
   t->id = ++task_id_counter;
@@ -667,7 +678,7 @@ static bool task_cancel(ObjTask *t, Value msg) {
   emit_event(LOOP_EV_CANCEL, t->fut.loop, t,
              IS_OBJ_TYPE(vm.current_task, OBJ_FUTURE) ? AS_OBJ(vm.current_task) : NULL, 0);
   if (t->waiter && future_cancel(as_future(t->waiter), msg)) return true;
-  t->must_cancel = true;
+  t->fut.must_cancel = true;
   t->fut.result = msg; /* the message, until the task finishes */
   return true;
 }
@@ -699,7 +710,7 @@ static void task_after_yield(ObjTask *t, Value v) {
       double when = clock_now() + s->delay;
       timer_push(loop, when, (Obj *)s);
       emit_event(LOOP_EV_TIMER_ADDED, loop, t, (Obj *)s, when);
-      if (t->must_cancel && sleep_cancel(s, t->fut.result)) t->must_cancel = false;
+      if (t->fut.must_cancel && sleep_cancel(s, t->fut.result)) t->fut.must_cancel = false;
       return;
     }
     if (f == TASK_FUTURE(t)) {
@@ -720,7 +731,7 @@ static void task_after_yield(ObjTask *t, Value v) {
     f->blocking = false;
     future_add_callback(f, OBJ_VAL(t), true);
     t->waiter = (Obj *)f;
-    if (t->must_cancel && future_cancel(f, t->fut.result)) t->must_cancel = false;
+    if (t->fut.must_cancel && future_cancel(f, t->fut.result)) t->fut.must_cancel = false;
     return;
   }
   if (IS_NONE(v)) {
@@ -734,11 +745,11 @@ static void task_after_yield(ObjTask *t, Value v) {
 }
 
 bool task_step(ObjTask *t, Value exc) {
-  t->step_scheduled = false;
+  t->fut.step_scheduled = false;
   if (t->fut.state != FUT_PENDING) return true; /* e.g. a stale wake-up */
-  if (t->must_cancel) {
+  if (t->fut.must_cancel) {
     if (IS_UNDEF(exc) || !vm_isinstance(exc, vm.e_CancelledError)) exc = make_cancelled(t);
-    t->must_cancel = false;
+    t->fut.must_cancel = false;
   }
   t->waiter = NULL;
   Value prev_task = vm.current_task;
@@ -749,19 +760,19 @@ bool task_step(ObjTask *t, Value exc) {
   double started = clock_now();
   Value out = NONE_VAL;
   RunStatus st;
-  if (!IS_GEN(t->coro)) {
+  if (!IS_GEN(task_coro(t))) {
     vm_raise(vm.e_TypeError, "a coroutine was expected");
     st = RUN_ERROR;
   } else {
-    st = vm_resume(AS_GEN(t->coro), NONE_VAL, exc, &out);
+    st = vm_resume(AS_GEN(task_coro(t)), NONE_VAL, exc, &out);
   }
   vm.current_task = prev_task;
   bool ok = true;
   gc_push_root(out);
   switch (st) {
   case RUN_RETURN:
-    if (t->must_cancel) {
-      t->must_cancel = false;
+    if (t->fut.must_cancel) {
+      t->fut.must_cancel = false;
       future_cancel_plain(TASK_FUTURE(t), t->fut.result);
     } else {
       future_set_result(TASK_FUTURE(t), out);
@@ -816,26 +827,26 @@ static bool run_callback(ObjLoop *l, Value fn, int argc, Value *argv) {
   return true;
 }
 
-static bool run_item(ObjLoop *l, ReadyItem it) {
-  switch ((ReadyKind)it.kind) {
+static bool run_item(ObjLoop *l, Value a, Value b, ReadyKind kind) {
+  switch (kind) {
   case READY_HANDLE: {
-    ObjHandle *h = (ObjHandle *)AS_OBJ(it.a);
+    ObjHandle *h = (ObjHandle *)AS_OBJ(a);
     if (h->cancelled) return true;
     return run_callback(l, h->callback, (int)h->args->len, h->args->items);
   }
   case READY_CALLBACK: {
     /* Nested loops (a callback running a loop) restore the outer value. */
     Obj *saved = running_callback_future;
-    running_callback_future = IS_OBJ(it.b) ? AS_OBJ(it.b) : NULL;
-    bool ok = run_callback(l, it.a, 1, &it.b);
+    running_callback_future = IS_OBJ(b) ? AS_OBJ(b) : NULL;
+    bool ok = run_callback(l, a, 1, &b);
     running_callback_future = saved;
     return ok;
   }
-  case READY_STEP: return task_step((ObjTask *)AS_OBJ(it.a), it.b);
+  case READY_STEP: return task_step((ObjTask *)AS_OBJ(a), b);
   case READY_SLEEP_DONE: {
     /* futures._set_result_unless_cancelled: the first of the two hops. */
-    ObjSleep *s = (ObjSleep *)AS_OBJ(it.a);
-    ObjTask *t = (ObjTask *)AS_OBJ(it.b);
+    ObjSleep *s = (ObjSleep *)AS_OBJ(a);
+    ObjTask *t = (ObjTask *)AS_OBJ(b);
     if (s->fut.state != FUT_PENDING || s->task != t) return true;
     s->fut.state = FUT_FINISHED;
     s->task = NULL;
@@ -929,9 +940,10 @@ bool loop_run_once(ObjLoop *l) {
              (double)ntodo); /* after the shuffle: shows the order run */
   for (uint32_t i = 0; i < ntodo; i++) {
     ReadyItem it = ready_pop(l);
-    gc_push_root(it.a);
-    gc_push_root(it.b);
-    bool ok = run_item(l, it);
+    Value a = ready_a(&it), b = ready_b(&it);
+    gc_push_root(a);
+    gc_push_root(b);
+    bool ok = run_item(l, a, b, ready_kind(&it));
     gc_pop_roots(2);
     if (!ok) return false;
     if (vm.interrupted) {
@@ -961,9 +973,10 @@ bool loop_run_one(ObjLoop *l, bool *ran) {
     if (l->rcount == 0) return true;
   }
   ReadyItem it = ready_pop(l);
-  gc_push_root(it.a);
-  gc_push_root(it.b);
-  bool ok = run_item(l, it);
+  Value a = ready_a(&it), b = ready_b(&it);
+  gc_push_root(a);
+  gc_push_root(b);
+  bool ok = run_item(l, a, b, ready_kind(&it));
   gc_pop_roots(2);
   *ran = true;
   return ok;
@@ -1099,8 +1112,8 @@ void loop_report_unretrieved_at_exit(void) {
 }
 
 int task_suspended_line(ObjTask *t, ObjCode **code) {
-  if (!IS_GEN(t->coro)) return 0;
-  ObjGen *g = AS_GEN(t->coro);
+  if (!IS_GEN(task_coro(t))) return 0;
+  ObjGen *g = AS_GEN(task_coro(t));
   Frame *f = g->innermost ? g->innermost : g->frame;
   if (!f) return 0;
   /* The innermost frame may be library code: report the innermost frame

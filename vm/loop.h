@@ -47,8 +47,13 @@ typedef struct ObjLoop ObjLoop;
   bool has_exc;        /* result is the exception it finished with */                              \
   bool cb0_wakeup;     /* the first callback wakes the task cb0 (else calls it) */                 \
   bool started;        /* sleeps: awaited at least once */                                         \
+  bool must_cancel;    /* tasks: cancel() came while no step could see it */                       \
+  bool step_scheduled; /* tasks: a step is queued in `ready` */                                    \
   uint32_t ncb;        /* callbacks: cb0, then more[0 .. ncb-2] */                                 \
-  int32_t origin_line; /* futures and sleeps: the line of origin_code they were made at */         \
+  union {                                                                                          \
+    int32_t origin_line;    /* futures and sleeps: the line of origin_code they were made at */    \
+    int32_t registry_index; /* tasks (no origin): slot in loop->tasks, -1 when done */             \
+  };                                                                                               \
   Value result /* result or exception; the cancel message once cancelled or while one is pending   \
                 */
 
@@ -71,19 +76,24 @@ typedef struct ObjFuture {
 
 /* fut has ObjFuture's layout up to `dict`: pass a task to the future
  * functions as (ObjFuture *)t, never touching origin_code. */
+/* 128 bytes (a million suspended tasks): the task's flags and registry
+ * slot live in FUTURE_HEAD's spare bytes (fut.must_cancel,
+ * fut.step_scheduled, fut.registry_index), the coroutine as a bare pointer
+ * (always an object: read it as a Value with task_coro). */
 typedef struct ObjTask {
   struct {
     FUTURE_FIELDS;
   } fut;
-  Value coro;
+  Obj *coro;       /* the coroutine (or the wrapper coroutine of an awaitable) */
   Obj *waiter;     /* the future/sleep it waits on, NULL if none */
   ObjString *name; /* NULL until asked for: then Task-<id> */
   uint32_t id;     /* creation order across loops (CPython's name counter) */
   int32_t num_cancels_requested;
-  int32_t registry_index; /* slot in loop->tasks, -1 when done */
-  bool must_cancel;
-  bool step_scheduled;
 } ObjTask;
+_Static_assert(sizeof(void *) != 8 || sizeof(ObjTask) == 128, "ObjTask grew: see its comment");
+static inline Value task_coro(const ObjTask *t) {
+  return OBJ_VAL(t->coro);
+}
 
 /* asyncio.sleep(d): only what a sleep needs (no class, loop or callbacks). */
 typedef struct {
@@ -110,16 +120,31 @@ void future_filter_callbacks(ObjFuture *f, bool (*keep)(Value fn, bool wakeup, v
                              void *data);
 
 typedef enum {
-  READY_HANDLE,     /* a: Handle: call its callback with its args */
+  READY_HANDLE,     /* a: Handle: call its callback with its args; no b */
   READY_CALLBACK,   /* a: callable, b: the future it was registered on */
   READY_STEP,       /* a: task, b: exception to throw or UNDEF */
   READY_SLEEP_DONE, /* a: sleep, b: task: the sleep's timer fired */
 } ReadyKind;
 
+/* 16 bytes: every task has an entry at some point, a million at once when
+ * a million tasks are created (or their timers fire) in one iteration. Both
+ * operands are objects: ready_push boxes a non-object callback (a done-
+ * callback may be any value) in a Handle. The kind sits in the low bits of
+ * the first pointer, objects being 8-byte aligned. Read entries through
+ * ready_kind/ready_a/ready_b. */
 typedef struct {
-  uint8_t kind;
-  Value a, b;
+  uintptr_t a_kind; /* (uintptr_t)a | kind */
+  Obj *b;           /* NULL: none (UNDEF) */
 } ReadyItem;
+static inline ReadyKind ready_kind(const ReadyItem *r) {
+  return (ReadyKind)(r->a_kind & 7u);
+}
+static inline Value ready_a(const ReadyItem *r) {
+  return OBJ_VAL((Obj *)(r->a_kind & ~(uintptr_t)7u));
+}
+static inline Value ready_b(const ReadyItem *r) {
+  return r->b ? OBJ_VAL(r->b) : UNDEF_VAL;
+}
 
 typedef struct {
   double when;

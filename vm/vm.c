@@ -40,7 +40,7 @@ static bool check_depth(Frame *parent, Frame *f) {
 /* The exception being handled in f or a frame it was called from. */
 static Value current_handled(Frame *f) {
   for (; f; f = f->parent) {
-    if (!IS_UNDEF(f->handled)) return f->handled;
+    if (f->handled) return OBJ_VAL(f->handled);
   }
   return UNDEF_VAL;
 }
@@ -454,7 +454,7 @@ static inline Frame *simple_frame(ObjFunction *fn, const Value *argv, int argc) 
   f->globals = fn->globals;
   f->ns = NULL;
   f->gen = NULL;
-  f->handled = UNDEF_VAL;
+  f->handled = NULL;
   f->flags = 0;
   Value *slots = f->slots;
   for (int i = 0; i < argc; i++) slots[i] = argv[i];
@@ -1768,6 +1768,12 @@ op_LIST_TO_TUPLE : {
     goto error;
   }
   sp[-1] = OBJ_VAL(t);
+  /* The list is the compiler's scratch (BUILD_LIST just before), now
+   * unreachable: give its items back at once rather than at the next
+   * collection (f(*a_million_tasks) would hold both until then). */
+  gc_realloc(l->items, l->cap * sizeof(Value), 0);
+  l->items = NULL;
+  l->len = l->cap = 0;
   DISPATCH();
 }
 op_FORMAT_VALUE : {
@@ -2215,15 +2221,17 @@ op_RERAISE:
   SYNC();
   goto unwind;
 op_PUSH_EXC_INFO : {
-  Value exc = sp[-1];
-  sp[-1] = frame->handled;
+  Value exc = sp[-1]; /* always an exception object */
+  sp[-1] = frame_handled(frame);
   PUSH(exc);
-  frame->handled = exc;
+  frame->handled = IS_OBJ(exc) ? AS_OBJ(exc) : NULL;
   DISPATCH();
 }
-op_POP_EXCEPT:
-  frame->handled = POP();
+op_POP_EXCEPT : {
+  Value prev = POP(); /* what PUSH_EXC_INFO saved: an exception or UNDEF */
+  frame->handled = IS_OBJ(prev) ? AS_OBJ(prev) : NULL;
   DISPATCH();
+}
 op_CHECK_EXC_MATCH : {
   SYNC();
   int r = ops_exc_match(sp[-2], sp[-1]);

@@ -454,7 +454,7 @@ Test(task, step_that_returns) {
   Value arg = INT_VAL(21);
   ObjTask *t = task_new(l, coroutine("ret", 1, &arg), NONE_VAL);
   gc_push_root(OBJ_VAL(t));
-  cr_assert(t->step_scheduled, "the first step is queued, not run");
+  cr_assert(t->fut.step_scheduled, "the first step is queued, not run");
   cr_assert_eq(l->rcount, 1);
   cr_assert_eq(l->ntasks, 1);
   cr_assert_eq(t->fut.state, FUT_PENDING);
@@ -464,7 +464,7 @@ Test(task, step_that_returns) {
   cr_assert_not(t->fut.has_exc);
   cr_assert_eq(AS_INT(t->fut.result), 42);
   cr_assert_eq(l->ntasks, 0, "a done task leaves the registry");
-  cr_assert_eq(t->registry_index, -1);
+  cr_assert_eq(t->fut.registry_index, -1);
 }
 
 Test(task, step_that_raises) {
@@ -497,10 +497,10 @@ Test(task, suspends_on_a_future_and_wakes_one_iteration_later) {
   cr_assert_eq(t->waiter, (Obj *)f, "the task waits on f");
   cr_assert_eq(f->ncb, 1);
   cr_assert(future_cb_wakeup(f, 0));
-  cr_assert_not(t->step_scheduled);
+  cr_assert_not(t->fut.step_scheduled);
   cr_assert_eq(l->rcount, 0);
   cr_assert(future_set_result(f, INT_VAL(9)));
-  cr_assert(t->step_scheduled, "completing f queued the wake-up");
+  cr_assert(t->fut.step_scheduled, "completing f queued the wake-up");
   cr_assert_eq(t->fut.state, FUT_PENDING);
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_FINISHED);
@@ -515,7 +515,7 @@ Test(task, bare_yield_requeues_the_step) {
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_PENDING);
   cr_assert_null(t->waiter, "sleep(0) waits on nothing");
-  cr_assert(t->step_scheduled);
+  cr_assert(t->fut.step_scheduled);
   cr_assert_eq(l->rcount, 1);
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_PENDING);
@@ -538,7 +538,7 @@ Test(task, sleep_waits_on_a_timer) {
   iterate(l); /* jump to the deadline: the timer fires (first hop) */
   cr_assert_float_eq(loop_time(l), t0 + 2.5, 0);
   cr_assert_eq(t->fut.state, FUT_PENDING);
-  cr_assert(t->step_scheduled, "the second hop is queued");
+  cr_assert(t->fut.step_scheduled, "the second hop is queued");
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_FINISHED);
   cr_assert_float_eq(AS_FLOAT(t->fut.result), 2.5, 0);
@@ -553,7 +553,7 @@ Test(task, bad_yield_is_thrown_back) {
   gc_push_root(OBJ_VAL(t));
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_PENDING);
-  cr_assert(t->step_scheduled, "the error is thrown in on the next step");
+  cr_assert(t->fut.step_scheduled, "the error is thrown in on the next step");
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_FINISHED);
   cr_assert_str_eq(exc_line(t->fut.result), "RuntimeError: Task got bad yield: 5");
@@ -592,7 +592,7 @@ Test(task, cancel_before_first_step) {
   ObjTask *t = task_new(l, coroutine("catcher", 1, &arg), NONE_VAL);
   gc_push_root(OBJ_VAL(t));
   cr_assert(future_cancel(TASK_FUTURE(t), NONE_VAL));
-  cr_assert(t->must_cancel);
+  cr_assert(t->fut.must_cancel);
   iterate(l);
   cr_assert_eq(t->fut.state, FUT_CANCELLED, "thrown in before the body ever ran");
   cr_assert_eq(f->state, FUT_PENDING, "f was never awaited");
