@@ -288,15 +288,15 @@ void vm_print_uncaught(Value exc) {
   print_chain(exc, true);
 }
 
-/* The source line under a warning, stripped, as warnings.formatwarning
- * prints it. */
-static void warning_source_line(const char *file, int line) {
+/* A source line stripped and indented, as warnings.formatwarning (2) and
+ * the traceback module (4) print it. */
+static void print_stripped_line(const char *file, int line, int indent) {
   size_t len;
   const char *text = source_line(file, line, &len);
   if (!text) return;
   while (len && is_blank(*text)) text++, len--;
   while (len && (is_blank(text[len - 1]) || text[len - 1] == '\r')) len--;
-  if (len) fprintf(stderr, "  %.*s\n", (int)len, text);
+  if (len) fprintf(stderr, "%*s%.*s\n", indent, "", (int)len, text);
 }
 
 void warn_never_awaited(ObjGen *g);
@@ -308,14 +308,11 @@ void warn_never_awaited(ObjGen *g) {
   bool debug = vm.debug && g->origin_code;
   if (debug) {
     /* Debug mode: where it was made, as CPython's "Coroutine created at". */
-    size_t len;
-    const char *text = source_line(file, line, &len);
     fprintf(stderr, "Coroutine created at (most recent call last)\n  File \"%s\", line %d, in %s\n",
             source_cpython_path(file), line, g->origin_code->name->chars);
-    while (text && len && (*text == ' ' || *text == '\t')) text++, len--;
-    if (text) fprintf(stderr, "    %.*s\n", (int)len, text);
+    print_stripped_line(file, line, 4);
   }
-  if (g->origin_code) warning_source_line(file, line);
+  if (g->origin_code) print_stripped_line(file, line, 2);
   if (debug)
     fprintf(
         stderr,
@@ -328,7 +325,7 @@ void warn_never_awaited_name(const char *name, ObjCode *code, int line);
 void warn_never_awaited_name(const char *name, ObjCode *code, int line) {
   fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n",
           code ? source_cpython_path(code->filename->chars) : "sys", code ? line : 1, name);
-  if (code) warning_source_line(code->filename->chars, line);
+  if (code) print_stripped_line(code->filename->chars, line, 2);
 }
 
 /* exc.__traceback__: a chain of small `traceback` objects (tb_lineno,

@@ -590,6 +590,7 @@ void gc_queue_unretrieved(void) {
  * happen inside a collection. So the future (and all it holds) lives on,
  * queued, until the loop reports it (loop_report_unretrieved). */
 static void rescue_unretrieved(void) {
+  if (vm.nfailed == 0) return; /* no future ever failed: skip the heap walk */
   uint32_t start = vm.nunretrieved;
   if (queue_futures(true) == 0) return;
   for (uint32_t i = start; i < vm.nunretrieved; i++) gc_mark_obj(vm.unretrieved[i]);

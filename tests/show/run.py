@@ -23,16 +23,16 @@ asy-only outputs: write them with --regen, then review them line by line.
 usage: run.py --interp build/cli/asy [--regen] [-k FILTER]
 Prints `show: N passed, M failed` and exits 1 if anything failed.
 """
-import argparse
 import json
 import os
-import shutil
 import struct
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zlib
+
+from common import parse_args, relative_to
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
@@ -62,12 +62,7 @@ def run(interp, args, cwd, merge=False, env_extra=None):
     noise = lambda text: text and "".join(l for l in text.splitlines(True)
                                           if "ASan doesn't fully support makecontext" not in l)
     p.stdout, p.stderr = noise(p.stdout), noise(p.stderr)
-    # Reprs CPython-shaped name the script by its absolute path (as CPython
-    # does); the expected files keep them independent of the checkout's place.
-    here = os.path.abspath(cwd) + os.sep
-    p.stdout = p.stdout and p.stdout.replace(here, "")
-    p.stderr = p.stderr and p.stderr.replace(here, "")
-    return p
+    return relative_to(p, cwd)
 
 
 def flags_of(path):
@@ -406,14 +401,8 @@ def sched_tests(interp, filt, regen):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--interp", required=True)
-    ap.add_argument("--regen", action="store_true", help="write the expected files (then review them!)")
-    ap.add_argument("-k", dest="filt", default="")
-    a = ap.parse_args()
-    interp = os.path.abspath(a.interp) if os.path.exists(a.interp) else shutil.which(a.interp)
-    if not interp:
-        sys.exit(f"run.py: no interpreter {a.interp}")
+    a = parse_args("run.py")
+    interp = a.interp
     for suite in (trace_tests, colour_tests, debug_tests, timeline_tests, render_test, sched_tests):
         suite(interp, a.filt, a.regen)
     print(f"show: {results['passed']} passed, {results['failed']} failed"

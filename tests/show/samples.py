@@ -28,15 +28,15 @@ it empty, run with --regen -k NAME, then review it line by line.
 usage: tests/show/samples.py --interp build/cli/asy [--regen] [-k FILTER]
 Prints `show: N passed, M failed` and exits 1 if anything failed.
 """
-import argparse
 import difflib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+
+from common import parse_args, relative_to
 
 TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HERE = os.path.join(TESTS, "samples")  # the links and the expected files
@@ -69,12 +69,7 @@ def run(interp, flags, base, merge=False):
     p = subprocess.run([interp, "--clock=virtual"] + flags + [base], cwd=HERE, env=env, text=True,
                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT if merge else subprocess.PIPE, timeout=TIMEOUT)
-    # As CPython, asy names the script by its absolute path in tracebacks,
-    # warnings and reprs; the expected files do not depend on the checkout.
-    here = os.path.abspath(HERE) + os.sep
-    p.stdout = p.stdout and p.stdout.replace(here, "")
-    p.stderr = p.stderr and p.stderr.replace(here, "")
-    return p
+    return relative_to(p, HERE)
 
 
 def expected_rc(base):
@@ -157,14 +152,8 @@ def every_sample(interp, filt):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--interp", required=True)
-    ap.add_argument("--regen", action="store_true", help="write the expected files (then review them!)")
-    ap.add_argument("-k", dest="filt", default="")
-    a = ap.parse_args()
-    interp = os.path.abspath(a.interp) if os.path.exists(a.interp) else shutil.which(a.interp)
-    if not interp:
-        sys.exit(f"samples.py: no interpreter {a.interp}")
+    a = parse_args("samples.py")
+    interp = a.interp
     output_tests(interp, a.filt, a.regen)
     every_sample(interp, a.filt)
     print(f"show: {results['passed']} passed, {results['failed']} failed")
